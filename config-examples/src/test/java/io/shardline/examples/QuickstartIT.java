@@ -1,0 +1,39 @@
+package io.shardline.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The README's quickstart does what the README says it does. */
+class QuickstartIT {
+
+    @Test
+    void writesOnMasterAndReadsBackFromReplicaThenStopsEverything() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        String read;
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            read = Quickstart.run(out, false);
+        }
+        String printed = buffer.toString(StandardCharsets.UTF_8);
+        System.out.print(printed);
+
+        assertThat(read).isEqualTo("hello from g0-master");
+        assertThat(printed).contains("g0-master", "g0-replica0", "g1-master", "g1-replica0", "Done.");
+        assertThat(printed).containsPattern("commit GTID 1-100-\\d+");
+
+        Matcher pids = Pattern.compile("(?m)^g\\d-\\S+\\s+\\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(\\d+)$").matcher(printed);
+        int seen = 0;
+        while (pids.find()) {
+            long pid = Long.parseLong(pids.group(1));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("server pid %d after the quickstart ended", pid).isFalse();
+            seen++;
+        }
+        assertThat(seen).as("servers listed by the quickstart").isEqualTo(4);
+    }
+}

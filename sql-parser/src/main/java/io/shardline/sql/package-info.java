@@ -1,0 +1,2 @@
+/** MySQL lexer in front of Calcite, producing immutable statement facts; with a parse cache. */
+package io.shardline.sql;
