@@ -1,6 +1,8 @@
 package io.shardline.testkit;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -15,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +35,9 @@ final class TemplateDatadir {
 
     /** InnoDB sizes shared by the template and the servers started from it (they must agree). */
     static final List<String> INNODB_SIZES = List.of("--innodb-buffer-pool-size=32M", "--innodb-log-file-size=8M");
+
+    private static final int SPARSE_BLOCK = 4096;
+    private static final byte[] ZERO_BLOCK = new byte[SPARSE_BLOCK];
 
     private TemplateDatadir() {
     }
@@ -116,8 +122,7 @@ final class TemplateDatadir {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (!file.getFileName().toString().equals(".complete")) {
-                        Files.copy(file, target.resolve(template.relativize(file)), StandardCopyOption.COPY_ATTRIBUTES,
-                                LinkOption.NOFOLLOW_LINKS);
+                        copySparse(file, target.resolve(template.relativize(file)), attrs.size());
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -125,6 +130,36 @@ final class TemplateDatadir {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the template datadir " + template + " to " + target, e);
         }
+    }
+
+    /**
+     * Copies a file leaving holes where the source has all-zero blocks. A fresh datadir's ibdata1 and redo
+     * log are ~20 MB of which ~90% are zero pages; writing only the rest makes copying the template for four
+     * nodes several times cheaper than {@code cp -a}. InnoDB reads holes as the zeros they stand for.
+     */
+    private static void copySparse(Path source, Path target, long size) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+                RandomAccessFile out = new RandomAccessFile(target.toFile(), "rw")) {
+            out.setLength(size);
+            long position = 0;
+            while (position < size) {
+                ByteBuffer buffer = ByteBuffer.wrap(chunk);
+                int read = in.read(buffer, position);
+                if (read <= 0) {
+                    break;
+                }
+                for (int block = 0; block < read; block += SPARSE_BLOCK) {
+                    int length = Math.min(SPARSE_BLOCK, read - block);
+                    if (Arrays.mismatch(chunk, block, block + length, ZERO_BLOCK, 0, length) != -1) {
+                        out.seek(position + block);
+                        out.write(chunk, block, length);
+                    }
+                }
+                position += read;
+            }
+        }
+        Files.setLastModifiedTime(target, Files.getLastModifiedTime(source));
     }
 
     static void deleteRecursively(Path root) throws IOException {

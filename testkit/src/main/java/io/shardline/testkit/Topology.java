@@ -58,6 +58,7 @@ public final class Topology implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile boolean closed;
     private volatile Duration startupTime = Duration.ZERO;
+    private volatile String phases = "";
 
     private Topology(Builder builder, MariaDbBinaries binaries, Path runDir) {
         this.binaries = binaries;
@@ -350,20 +351,26 @@ public final class Topology implements AutoCloseable {
             return t;
         });
         try {
+            List<Future<?>> copies = new ArrayList<>();
+            for (MariaDbNode node : nodes) {
+                copies.add(pool.submit(() -> TemplateDatadir.copy(template, node.datadir())));
+            }
+            awaitAll(copies);
+            long copied = System.nanoTime();
             List<Future<?>> starts = new ArrayList<>();
             for (MariaDbNode node : nodes) {
-                starts.add(pool.submit(() -> {
-                    TemplateDatadir.copy(template, node.datadir());
-                    startNode(node, true);
-                }));
+                starts.add(pool.submit(() -> startNode(node, true)));
             }
             awaitAll(starts);
+            long running = System.nanoTime();
             List<Future<?>> replication = new ArrayList<>();
             for (int g = 0; g < groups; g++) {
                 int group = g;
                 replication.add(pool.submit(() -> configureReplication(group)));
             }
             awaitAll(replication);
+            phases = String.format("datadirs %.2f s, servers up %.2f s, replication %.2f s", (copied - started) / 1e9,
+                    (running - copied) / 1e9, (System.nanoTime() - running) / 1e9);
         } finally {
             pool.shutdownNow();
         }
@@ -372,8 +379,8 @@ public final class Topology implements AutoCloseable {
         for (MariaDbNode node : nodes) {
             ports.append(ports.length() == 0 ? "" : ", ").append(node.name()).append(':').append(node.port());
         }
-        LOG.log(System.Logger.Level.INFO, String.format("topology %dx%d started in %.2f s under %s (%s)", groups,
-                replicasPerGroup, startupTime.toMillis() / 1000.0, runDir, ports));
+        LOG.log(System.Logger.Level.INFO, String.format("topology %dx%d started in %.2f s (%s) under %s (%s)", groups,
+                replicasPerGroup, startupTime.toMillis() / 1000.0, phases, runDir, ports));
     }
 
     private void startNode(MariaDbNode node, boolean firstStart) {
