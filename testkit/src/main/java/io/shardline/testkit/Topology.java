@@ -136,6 +136,15 @@ public final class Topology implements AutoCloseable {
         return Set.copyOf(startedPids);
     }
 
+    /**
+     * The account replicas use on their masters ({@code REPLICATION SLAVE, REPLICATION CLIENT, BINLOG
+     * MONITOR}, from 127.0.0.1), which binlog followers can use too. Follower server ids must differ from
+     * the nodes' ({@code (group + 1) * 100 + index}); ids from 10000 up are free.
+     */
+    public Credentials replicationCredentials() {
+        return new Credentials(REPL_USER, REPL_PASSWORD);
+    }
+
     /** The directory holding every node's datadir, socket and logs. */
     public Path directory() {
         return runDir;
@@ -519,6 +528,14 @@ public final class Topology implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+
+    /** A user name and password. */
+    public record Credentials(String user, String password) {
+        @Override
+        public String toString() {
+            return user + "/****";
         }
     }
 

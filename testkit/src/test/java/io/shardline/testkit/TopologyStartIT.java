@@ -77,6 +77,15 @@ class TopologyStartIT {
     }
 
     @Test
+    void replicationCredentialsCanReadTheBinlog() throws SQLException {
+        Topology.Credentials repl = topology.replicationCredentials();
+        try (Connection c = java.sql.DriverManager.getConnection(topology.master(1).jdbcUrl(), repl.user(),
+                repl.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW BINARY LOGS")) {
+            assertThat(rs.next()).as("binlog files visible to the replication account").isTrue();
+        }
+    }
+
+    @Test
     void commitGtidArrivesInTheOkPacket() throws SQLException {
         try (Connection c = topology.master(0).connect("start_it"); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS g (id INT PRIMARY KEY)");
