@@ -1,0 +1,411 @@
+package io.shardline.jdbc.config;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Structure pass: composes the YAML into nodes (so every value keeps its line) and maps them onto the
+ * typed model, reporting unknown keys, wrong types and missing required keys. References between
+ * sections are checked afterwards by {@link RuleAssembler}.
+ */
+final class ConfigParser {
+
+    static final List<String> ROOT_KEYS = List.of("dataSources", "rules");
+    static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool");
+    static final List<String> NODE_KEYS = List.of("url", "username", "password");
+    static final List<String> POOL_KEYS = List.of("maximumPoolSize", "minimumIdle", "connectionTimeoutMs",
+            "idleTimeoutMs", "maxLifetimeMs");
+    static final List<String> RULES_KEYS = List.of("tables", "bindingGroups", "broadcastTables", "singleTables",
+            "defaultDataSource", "algorithms", "keyGenerators");
+    static final List<String> TABLE_KEYS = List.of("dataNodes", "databaseStrategy", "tableStrategy", "keyGenerator");
+    static final List<String> STRATEGY_KEYS = List.of("column", "columns", "algorithm");
+    static final List<String> KEY_GENERATE_KEYS = List.of("column", "generator");
+    static final List<String> ALGORITHM_KEYS = List.of("type", "props");
+
+    /** The model of a parsed document, with the reader that knows its lines and problems. */
+    record Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
+            Set<String> brokenNames) {
+
+        /**
+         * Whether a name was declared in a section but its entry had structural problems (already
+         * reported): references to it must not be reported again as missing.
+         */
+        boolean isBroken(String section, String name) {
+            return brokenNames.contains(section + "." + name);
+        }
+    }
+
+    private final YamlNodeReader r;
+    private final Set<String> broken = new HashSet<>();
+
+    private ConfigParser(String source) {
+        this.r = new YamlNodeReader(source);
+    }
+
+    static Parsed parse(String yaml, String source) {
+        return new ConfigParser(source).parseDocument(yaml);
+    }
+
+    private Parsed parseDocument(String yaml) {
+        Node root = compose(yaml);
+        if (root == null) {
+            return new Parsed(Map.of(), RulesConfig.EMPTY, r, broken);
+        }
+        r.remember("", root);
+        Map<String, Node> top = r.mapping(root, "", ROOT_KEYS);
+        if (top == null) {
+            return new Parsed(Map.of(), RulesConfig.EMPTY, r, broken);
+        }
+        Map<String, DataSourceConfig> dataSources = Map.of();
+        Node dataSourcesNode = top.get("dataSources");
+        if (dataSourcesNode == null) {
+            r.problem(root, "dataSources", "required: declare at least one data source");
+        } else {
+            dataSources = dataSources(dataSourcesNode);
+        }
+        RulesConfig rules = top.containsKey("rules") ? rules(top.get("rules")) : RulesConfig.EMPTY;
+        return new Parsed(dataSources, rules, r, broken);
+    }
+
+    private Node compose(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            r.problem(1, "", "the configuration is empty");
+            return null;
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        try {
+            Node node = new Yaml(options).compose(new StringReader(yaml));
+            if (node == null || (node instanceof ScalarNode s && s.getValue().isEmpty())) {
+                r.problem(1, "", "the configuration is empty");
+                return null;
+            }
+            return node;
+        } catch (MarkedYAMLException e) {
+            // Never e.getMessage(): SnakeYAML quotes the offending line, which may hold a password.
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            r.problem(mark == null ? 1 : mark.getLine() + 1, "", "invalid YAML: " + what + context);
+            return null;
+        } catch (YAMLException e) {
+            r.problem(1, "", "invalid YAML: " + e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    // ---- dataSources ------------------------------------------------------------------------------
+
+    private Map<String, DataSourceConfig> dataSources(Node node) {
+        Map<String, Node> entries = r.mapping(node, "dataSources", null);
+        Map<String, DataSourceConfig> result = new LinkedHashMap<>();
+        if (entries == null) {
+            return result;
+        }
+        if (entries.isEmpty()) {
+            r.problem(node, "dataSources", "declare at least one data source");
+        }
+        for (Map.Entry<String, Node> e : entries.entrySet()) {
+            String path = "dataSources." + e.getKey();
+            Map<String, Node> fields = r.mapping(e.getValue(), path, DATA_SOURCE_KEYS);
+            if (fields == null) {
+                broken.add("dataSources." + e.getKey());
+                continue;
+            }
+            NodeConfig master = null;
+            if (fields.get("master") == null) {
+                r.problem(e.getValue(), path + ".master", "required");
+            } else {
+                master = nodeConfig(fields.get("master"), path + ".master");
+            }
+            List<NodeConfig> replicas = new ArrayList<>();
+            if (fields.containsKey("replicas")) {
+                List<Node> items = r.sequence(fields.get("replicas"), path + ".replicas");
+                for (int i = 0; items != null && i < items.size(); i++) {
+                    String itemPath = path + ".replicas[" + i + "]";
+                    r.remember(itemPath, items.get(i));
+                    NodeConfig replica = nodeConfig(items.get(i), itemPath);
+                    if (replica != null) {
+                        replicas.add(replica);
+                    }
+                }
+            }
+            PoolConfig pool = fields.containsKey("pool") ? pool(fields.get("pool"), path + ".pool") : PoolConfig.DEFAULTS;
+            if (master != null && pool != null) {
+                result.put(e.getKey(), new DataSourceConfig(e.getKey(), master, replicas, pool));
+            } else {
+                broken.add("dataSources." + e.getKey());
+            }
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    private NodeConfig nodeConfig(Node node, String path) {
+        Map<String, Node> fields = r.mapping(node, path, NODE_KEYS);
+        if (fields == null) {
+            return null;
+        }
+        String url = null;
+        if (!fields.containsKey("url")) {
+            r.problem(node, path + ".url", "required");
+        } else {
+            url = r.requiredString(fields.get("url"), path + ".url");
+            if (url != null && !url.startsWith("jdbc:")) {
+                r.problem(fields.get("url"), path + ".url", "must be a JDBC URL starting with 'jdbc:'");
+                url = null;
+            }
+        }
+        String username = fields.containsKey("username") ? r.string(fields.get("username"), path + ".username") : "";
+        String password = fields.containsKey("password") ? r.string(fields.get("password"), path + ".password") : "";
+        if (url == null) {
+            return null;
+        }
+        return new NodeConfig(url, username == null ? "" : username, password == null ? "" : password);
+    }
+
+    private PoolConfig pool(Node node, String path) {
+        Map<String, Node> fields = r.mapping(node, path, POOL_KEYS);
+        if (fields == null) {
+            return null;
+        }
+        int before = r.problemCount();
+        PoolConfig d = PoolConfig.DEFAULTS;
+        long maximumPoolSize = poolNumber(fields, path, "maximumPoolSize", 1, 10_000, d.maximumPoolSize());
+        long minimumIdle = poolNumber(fields, path, "minimumIdle", 0, maximumPoolSize, maximumPoolSize);
+        long connectionTimeout = poolNumber(fields, path, "connectionTimeoutMs", 250, Integer.MAX_VALUE,
+                d.connectionTimeoutMs());
+        long idleTimeout = poolNumber(fields, path, "idleTimeoutMs", 0, Integer.MAX_VALUE, d.idleTimeoutMs());
+        long maxLifetime = poolNumber(fields, path, "maxLifetimeMs", 0, Integer.MAX_VALUE, d.maxLifetimeMs());
+        if (idleTimeout != 0 && idleTimeout < 10_000) {
+            r.problem(fields.get("idleTimeoutMs"), path + ".idleTimeoutMs", idleTimeout + " must be 0 or at least 10000");
+        }
+        if (maxLifetime != 0 && maxLifetime < 30_000) {
+            r.problem(fields.get("maxLifetimeMs"), path + ".maxLifetimeMs", maxLifetime + " must be 0 or at least 30000");
+        }
+        if (r.problemCount() > before) {
+            return null;
+        }
+        return new PoolConfig((int) maximumPoolSize, (int) minimumIdle, connectionTimeout, idleTimeout, maxLifetime);
+    }
+
+    private long poolNumber(Map<String, Node> fields, String path, String key, long min, long max, long absent) {
+        Node node = fields.get(key);
+        if (node == null) {
+            return absent;
+        }
+        Long value = r.integer(node, path + "." + key);
+        if (value == null) {
+            return absent;
+        }
+        if (value < min || value > max) {
+            r.problem(node, path + "." + key, value + " is out of range [" + min + ", " + max + "]");
+            return absent;
+        }
+        return value;
+    }
+
+    // ---- rules ------------------------------------------------------------------------------------
+
+    private RulesConfig rules(Node node) {
+        Map<String, Node> fields = r.mapping(node, "rules", RULES_KEYS);
+        if (fields == null) {
+            return RulesConfig.EMPTY;
+        }
+        Map<String, TableConfig> tables = new LinkedHashMap<>();
+        if (fields.containsKey("tables")) {
+            Map<String, Node> entries = r.mapping(fields.get("tables"), "rules.tables", null);
+            if (entries != null) {
+                for (Map.Entry<String, Node> e : entries.entrySet()) {
+                    TableConfig table = table(e.getKey(), e.getValue(), "rules.tables." + e.getKey());
+                    if (table != null) {
+                        tables.put(e.getKey(), table);
+                    } else {
+                        broken.add("tables." + e.getKey());
+                    }
+                }
+            }
+        }
+        List<List<String>> bindingGroups = new ArrayList<>();
+        if (fields.containsKey("bindingGroups")) {
+            List<Node> groups = r.sequence(fields.get("bindingGroups"), "rules.bindingGroups");
+            for (int i = 0; groups != null && i < groups.size(); i++) {
+                String path = "rules.bindingGroups[" + i + "]";
+                r.remember(path, groups.get(i));
+                List<String> group = r.stringList(groups.get(i), path);
+                if (group != null) {
+                    bindingGroups.add(List.copyOf(group));
+                }
+            }
+        }
+        List<String> broadcast = optionalList(fields, "broadcastTables");
+        List<String> single = optionalList(fields, "singleTables");
+        Optional<String> defaultDataSource = Optional.empty();
+        if (fields.containsKey("defaultDataSource")) {
+            defaultDataSource = Optional.ofNullable(
+                    r.requiredString(fields.get("defaultDataSource"), "rules.defaultDataSource"));
+        }
+        Map<String, AlgorithmConfig> algorithms = definitions(fields, "algorithms");
+        Map<String, AlgorithmConfig> keyGenerators = definitions(fields, "keyGenerators");
+        return new RulesConfig(Collections.unmodifiableMap(tables), List.copyOf(bindingGroups), broadcast, single,
+                defaultDataSource, algorithms, keyGenerators);
+    }
+
+    private List<String> optionalList(Map<String, Node> fields, String key) {
+        if (!fields.containsKey(key)) {
+            return List.of();
+        }
+        List<String> list = r.stringList(fields.get(key), "rules." + key);
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    private TableConfig table(String name, Node node, String path) {
+        Map<String, Node> fields = r.mapping(node, path, TABLE_KEYS);
+        if (fields == null) {
+            return null;
+        }
+        String dataNodes = null;
+        Node nodesNode = fields.get("dataNodes");
+        if (nodesNode == null) {
+            r.problem(node, path + ".dataNodes", "required");
+        } else if (nodesNode instanceof ScalarNode) {
+            dataNodes = r.requiredString(nodesNode, path + ".dataNodes");
+        } else {
+            // A list of expressions is the same as one comma-separated expression.
+            List<String> items = r.stringList(nodesNode, path + ".dataNodes");
+            if (items != null && items.isEmpty()) {
+                r.problem(nodesNode, path + ".dataNodes", "must not be empty");
+            } else if (items != null) {
+                dataNodes = String.join(", ", items);
+            }
+        }
+        Optional<StrategyConfig> db = strategy(fields.get("databaseStrategy"), path + ".databaseStrategy");
+        Optional<StrategyConfig> tb = strategy(fields.get("tableStrategy"), path + ".tableStrategy");
+        Optional<KeyGenerateConfig> keyGenerator = Optional.empty();
+        if (fields.containsKey("keyGenerator")) {
+            String kgPath = path + ".keyGenerator";
+            Map<String, Node> kg = r.mapping(fields.get("keyGenerator"), kgPath, KEY_GENERATE_KEYS);
+            if (kg != null) {
+                String column = requiredField(kg, fields.get("keyGenerator"), kgPath, "column");
+                String generator = requiredField(kg, fields.get("keyGenerator"), kgPath, "generator");
+                if (column != null && generator != null) {
+                    keyGenerator = Optional.of(new KeyGenerateConfig(column, generator));
+                }
+            }
+        }
+        if (dataNodes == null) {
+            return null;
+        }
+        return new TableConfig(name, dataNodes, db, tb, keyGenerator);
+    }
+
+    private Optional<StrategyConfig> strategy(Node node, String path) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        Map<String, Node> fields = r.mapping(node, path, STRATEGY_KEYS);
+        if (fields == null) {
+            return Optional.empty();
+        }
+        String algorithm = requiredField(fields, node, path, "algorithm");
+        List<String> columns = null;
+        boolean complex = false;
+        if (fields.containsKey("column") && fields.containsKey("columns")) {
+            r.problem(fields.get("columns"), path + ".columns", "set either 'column' or 'columns', not both");
+        } else if (fields.containsKey("columns")) {
+            complex = true;
+            columns = r.stringList(fields.get("columns"), path + ".columns");
+            if (columns != null && columns.isEmpty()) {
+                r.problem(fields.get("columns"), path + ".columns", "must not be empty");
+                columns = null;
+            } else if (columns != null && columns.stream().distinct().count() != columns.size()) {
+                r.problem(fields.get("columns"), path + ".columns", "lists a column twice: " + columns);
+                columns = null;
+            }
+        } else if (fields.containsKey("column")) {
+            String column = r.requiredString(fields.get("column"), path + ".column");
+            columns = column == null ? null : List.of(column);
+        } else {
+            r.problem(node, path + ".column", "required (or 'columns' for a multi-column strategy)");
+        }
+        if (algorithm == null || columns == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StrategyConfig(columns, complex, algorithm));
+    }
+
+    private String requiredField(Map<String, Node> fields, Node parent, String path, String key) {
+        Node node = fields.get(key);
+        if (node == null) {
+            r.problem(parent, path + "." + key, "required");
+            return null;
+        }
+        return r.requiredString(node, path + "." + key);
+    }
+
+    private Map<String, AlgorithmConfig> definitions(Map<String, Node> rules, String section) {
+        Map<String, AlgorithmConfig> result = new LinkedHashMap<>();
+        if (!rules.containsKey(section)) {
+            return result;
+        }
+        String sectionPath = "rules." + section;
+        Map<String, Node> entries = r.mapping(rules.get(section), sectionPath, null);
+        if (entries == null) {
+            return result;
+        }
+        for (Map.Entry<String, Node> e : entries.entrySet()) {
+            String path = sectionPath + "." + e.getKey();
+            Map<String, Node> fields = r.mapping(e.getValue(), path, ALGORITHM_KEYS);
+            if (fields == null) {
+                broken.add(section + "." + e.getKey());
+                continue;
+            }
+            String type = requiredField(fields, e.getValue(), path, "type");
+            Map<String, String> props = new LinkedHashMap<>();
+            boolean propsOk = true;
+            if (fields.containsKey("props")) {
+                Map<String, Node> propNodes = r.mapping(fields.get("props"), path + ".props", null);
+                propsOk = propNodes != null;
+                for (Map.Entry<String, Node> p : propNodes == null ? Map.<String, Node>of().entrySet()
+                        : propNodes.entrySet()) {
+                    String value = propValue(p.getValue(), path + ".props." + p.getKey());
+                    if (value == null) {
+                        propsOk = false;
+                    } else {
+                        props.put(p.getKey(), value);
+                    }
+                }
+            }
+            if (type != null && propsOk) {
+                result.put(e.getKey(), new AlgorithmConfig(e.getKey(), type, props));
+            } else {
+                broken.add(section + "." + e.getKey());
+            }
+        }
+        return result;
+    }
+
+    /** A scalar as text, or a list of scalars joined with commas; null (with a problem) otherwise. */
+    private String propValue(Node node, String path) {
+        if (node instanceof ScalarNode) {
+            String value = r.string(node, path);
+            return value == null ? "" : value;
+        }
+        List<String> items = r.stringList(node, path);
+        return items == null ? null : String.join(",", items);
+    }
+}

@@ -1,0 +1,55 @@
+package io.shardline.router.algorithm;
+
+import java.util.Optional;
+
+/**
+ * A sharding algorithm or key generator is misconfigured, or cannot route a value. When the cause is
+ * one configuration property, {@link #property()} names it so that the YAML loader can point at its
+ * line.
+ */
+public final class AlgorithmException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String property;
+
+    private AlgorithmException(String property, String message, Throwable cause) {
+        super(message, cause);
+        this.property = property;
+    }
+
+    /** A routing-time failure (a value the algorithm cannot place). */
+    public static AlgorithmException routing(String message) {
+        return new AlgorithmException(null, message, null);
+    }
+
+    /** A configuration failure not tied to one property. */
+    public static AlgorithmException config(String message, Throwable cause) {
+        return new AlgorithmException(null, message, cause);
+    }
+
+    /** A configuration failure of one property; the message should not repeat the property name. */
+    public static AlgorithmException invalidProperty(String property, String message) {
+        return new AlgorithmException(property, message, null);
+    }
+
+    /** Like {@link #invalidProperty(String, String)} with a cause. */
+    public static AlgorithmException invalidProperty(String property, String message, Throwable cause) {
+        return new AlgorithmException(property, message, cause);
+    }
+
+    /** The property at fault, if the failure is about one. */
+    public Optional<String> property() {
+        return Optional.ofNullable(property);
+    }
+
+    /** The message without the property prefix of {@link #getMessage()}. */
+    public String reason() {
+        return super.getMessage();
+    }
+
+    @Override
+    public String getMessage() {
+        return property == null ? super.getMessage() : property + ": " + super.getMessage();
+    }
+}
