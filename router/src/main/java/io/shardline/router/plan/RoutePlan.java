@@ -1,0 +1,38 @@
+package io.shardline.router.plan;
+
+import io.shardline.router.merge.MergeSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a statement runs and how its results combine: the router's output, the executor's input.
+ * Immutable; no later stage changes it.
+ *
+ * @param opcode      how the targets were chosen
+ * @param query       the statement returns rows (SELECT, SHOW ...) rather than an update count
+ * @param units       what runs where, in a deterministic order (data source, then actual table)
+ * @param merge       how to combine several units' rows; empty for updates and for one-unit queries
+ * @param needsMaster the statement must run on masters (writes, locking reads, force-master hints); the
+ *                    read/write splitter may send other queries to replicas
+ */
+public record RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> units, Optional<MergeSpec> merge,
+        boolean needsMaster) {
+
+    public RoutePlan {
+        units = List.copyOf(units);
+        if (opcode == RouteOpcode.NONE && !units.isEmpty()) {
+            throw new IllegalArgumentException("a NONE plan has no units");
+        }
+        if (opcode != RouteOpcode.NONE && units.isEmpty()) {
+            throw new IllegalArgumentException("a " + opcode + " plan needs at least one unit");
+        }
+        if (query && units.size() > 1 && merge.isEmpty()) {
+            throw new IllegalArgumentException("a query on " + units.size() + " units needs a merge spec");
+        }
+    }
+
+    /** A plan that runs one statement on one data source. */
+    public static RoutePlan single(ExecutionUnit unit, boolean query, boolean needsMaster) {
+        return new RoutePlan(RouteOpcode.SINGLE, query, List.of(unit), Optional.empty(), needsMaster);
+    }
+}
