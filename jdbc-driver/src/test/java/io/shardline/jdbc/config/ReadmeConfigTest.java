@@ -1,0 +1,29 @@
+package io.shardline.jdbc.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardline.router.rule.ShardingRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The YAML the README shows is a valid configuration, so users can start from it. */
+class ReadmeConfigTest {
+
+    @Test
+    void readmeConfigurationSnippetParsesAndBuildsRules() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Configuration (YAML)");
+        assertThat(section).as("README has a configuration section").isPositive();
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        int end = readme.indexOf("```", start);
+        String yaml = readme.substring(start, end);
+
+        ShardingRule rule = ShardlineConfig.parse(yaml, "README.md").toRule();
+
+        assertThat(rule.findTableRule("t_order")).isPresent();
+        assertThat(rule.findTableRule("t_order").orElseThrow().dataNodes()).hasSize(8);
+        assertThat(rule.isBroadcast("t_dict")).isTrue();
+    }
+}
