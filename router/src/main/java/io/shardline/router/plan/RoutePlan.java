@@ -1,6 +1,6 @@
 package io.shardline.router.plan;
 
-import io.shardline.router.merge.MergeSpec;
+import io.shardline.router.merge.MergePlan;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param merge       how to combine several units' rows; empty for updates and for one-unit queries
  * @param needsMaster the statement must run on masters (writes, locking reads, force-master hints); the
  *                    read/write splitter may send other queries to replicas
+ * @param generatedKeys keys Shardline generated for an INSERT, returned by {@code getGeneratedKeys()}
  */
-public record RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> units, Optional<MergeSpec> merge,
-        boolean needsMaster) {
+public record RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> units, Optional<MergePlan> merge,
+        boolean needsMaster, Optional<GeneratedKeys> generatedKeys) {
 
     public RoutePlan {
         units = List.copyOf(units);
@@ -27,8 +28,13 @@ public record RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> u
             throw new IllegalArgumentException("a " + opcode + " plan needs at least one unit");
         }
         if (query && units.size() > 1 && merge.isEmpty()) {
-            throw new IllegalArgumentException("a query on " + units.size() + " units needs a merge spec");
+            throw new IllegalArgumentException("a query on " + units.size() + " units needs a merge plan");
         }
+    }
+
+    public RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> units, Optional<MergePlan> merge,
+            boolean needsMaster) {
+        this(opcode, query, units, merge, needsMaster, Optional.empty());
     }
 
     /** A plan that runs one statement on one data source. */
