@@ -174,6 +174,10 @@ public final class ShardRouter {
                     : null;
             RouteResult result = routeSharded(classes, conditions, forced);
             checkSingleTablesColocated(classes, result);
+            if (write && facts.limit().isPresent() && result.units().size() > 1) {
+                throw new PlanningException(facts.kind() + " ... LIMIT on sharded table '" + classes.primary.logicTable()
+                        + "' reaches " + result.units().size() + " data nodes; each would apply the LIMIT on its own");
+            }
             return result;
         }
         if (classes.singleTable != null) {
