@@ -291,6 +291,24 @@ public final class ShardRouter {
 
     /** Marks the data nodes one conjunction can touch. */
     private void mark(ShardedTable table, ColumnCondition[] conjunction, String forced, boolean[][] hit) {
+        if (forced == null && table.rule.databaseStrategy() instanceof ShardingStrategy.Standard standard) {
+            int column = table.columnIndex(standard.column());
+            ColumnCondition condition = conjunction[column];
+            if (condition != null && condition.values() != null && condition.values().size() > 1) {
+                // Each exact value reaches the table level only in the data source it routes to: with
+                // "user_id IN (4, 5)" the table strategy of ds_0 must not see 5, which lives in ds_1.
+                for (Object value : condition.values()) {
+                    ColumnCondition[] one = conjunction.clone();
+                    one[column] = new ColumnCondition(List.of(value), condition.range());
+                    markConjunction(table, one, null, hit);
+                }
+                return;
+            }
+        }
+        markConjunction(table, conjunction, forced, hit);
+    }
+
+    private void markConjunction(ShardedTable table, ColumnCondition[] conjunction, String forced, boolean[][] hit) {
         Collection<String> databases = forced != null ? List.of(forced)
                 : targets(table, table.rule.databaseStrategy(), table.dataSources, conjunction, "database");
         for (String ds : databases) {
