@@ -260,11 +260,9 @@ public final class ShardRouter {
         }
         List<RouteUnit> units = new ArrayList<>();
         for (int d = 0; d < hit.length; d++) {
-            String ds = primary.dataSources.get(d);
-            List<String> actual = primary.rule.actualTables(ds);
             for (int t = 0; t < hit[d].length; t++) {
                 if (hit[d][t]) {
-                    units.add(new RouteUnit(ds, classes.actualTables(ds, t)));
+                    units.add(classes.unit(d, t));
                 }
             }
         }
@@ -891,16 +889,17 @@ public final class ShardRouter {
             return false;
         }
 
-        /** Unit {@code t} of data source {@code ds}: each bound table's actual table at position {@code t}. */
-        Map<String, String> actualTables(String ds, int t) {
+        /** Unit {@code t} of data source {@code d}: each bound table's actual table at position {@code t}. */
+        RouteUnit unit(int d, int t) {
             if (bound.size() == 1) {
-                return Map.of(primary.logicTable(), primary.rule.actualTables(ds).get(t));
+                return primary.units[d][t];
             }
+            String ds = primary.dataSources.get(d);
             Map<String, String> map = new LinkedHashMap<>();
             for (ShardedTable table : bound) {
                 map.put(table.logicTable(), table.rule.actualTables(ds).get(t));
             }
-            return map;
+            return new RouteUnit(ds, map);
         }
     }
 
@@ -912,6 +911,8 @@ public final class ShardRouter {
         /** Every sharding column (database and table levels), lower case, without duplicates. */
         final String[] columns;
         final int nodeCount;
+        /** The unit of each data node for statements over this table alone (units are immutable). */
+        final RouteUnit[][] units;
 
         ShardedTable(TableRule rule, List<String> ruleDataSources) {
             this.rule = rule;
@@ -935,6 +936,14 @@ public final class ShardRouter {
             }
             this.columns = cols.toArray(new String[0]);
             this.nodeCount = rule.dataNodes().size();
+            this.units = new RouteUnit[dataSources.size()][];
+            for (int d = 0; d < units.length; d++) {
+                List<String> actual = rule.actualTables(dataSources.get(d));
+                units[d] = new RouteUnit[actual.size()];
+                for (int t = 0; t < actual.size(); t++) {
+                    units[d][t] = new RouteUnit(dataSources.get(d), Map.of(rule.logicTable(), actual.get(t)));
+                }
+            }
         }
 
         String logicTable() {
