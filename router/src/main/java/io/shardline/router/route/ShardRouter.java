@@ -136,8 +136,8 @@ public final class ShardRouter {
             case OTHER_DDL:
                 return routeDdl(facts, forced);
             default:
-                throw new PlanningException(facts.kind() + " statements are handled by the session layer, not routed"
-                        + " to shards");
+                throw new PlanningException(facts.kind().name().replace('_', ' ')
+                        + " statements are handled by the session layer, not routed to shards");
         }
     }
 
@@ -516,9 +516,11 @@ public final class ShardRouter {
                     value = resolve(statement, row.values().get(position[j]), params);
                 }
                 if (value == ShardConditions.NULL || value == ShardConditions.UNKNOWN) {
+                    String found = value == ShardConditions.NULL ? "NULL"
+                            : "the expression " + expressionText(statement, row.values().get(position[j]));
                     throw new PlanningException(what + " into sharded table '" + sharded.logicTable() + "': row "
-                            + (r + 1) + " has " + (value == ShardConditions.NULL ? "NULL" : "an expression")
-                            + " for sharding column '" + sharded.columns[j] + "'; it needs a literal or parameter value");
+                            + (r + 1) + " has " + found + " for sharding column '" + sharded.columns[j]
+                            + "'; it needs a literal or parameter value");
                 }
                 values[j] = value;
                 conjunction[j] = new ColumnCondition(List.of(value), null);
@@ -758,6 +760,18 @@ public final class ShardRouter {
             return v == null ? ShardConditions.NULL : v;
         }
         return ShardConditions.UNKNOWN;
+    }
+
+    /** The original text of an expression value, quoted, for messages. */
+    private static String expressionText(ParsedStatement statement, Value value) {
+        if (value instanceof Value.Expression e) {
+            try {
+                return "'" + statement.span(e.range()).text(statement.sql()) + "'";
+            } catch (RuntimeException ignored) {
+                return "(unreadable)";
+            }
+        }
+        return "";
     }
 
     private static int indexOfIgnoreCase(List<String> names, String name) {
