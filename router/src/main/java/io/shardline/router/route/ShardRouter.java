@@ -307,6 +307,13 @@ public final class ShardRouter {
     }
 
     private void markConjunction(ShardedTable table, ColumnCondition[] conjunction, String forced, boolean[][] hit) {
+        if (forced == null && table.tableOnly) {
+            for (String t : targets(table, table.rule.tableStrategy(), table.allTables, conjunction, "table")) {
+                int[] node = table.nodeOf(t);
+                hit[node[0]][node[1]] = true;
+            }
+            return;
+        }
         Collection<String> databases = forced != null ? List.of(forced)
                 : targets(table, table.rule.databaseStrategy(), table.dataSources, conjunction, "database");
         for (String ds : databases) {
@@ -557,6 +564,22 @@ public final class ShardRouter {
 
     /** The one data node (data source index, table index) a row belongs to. */
     private int[] routeRow(ShardedTable table, ColumnCondition[] conjunction, String forced, String what, int row) {
+        if (table.tableOnly) {
+            Collection<String> tables = targets(table, table.rule.tableStrategy(), table.allTables, conjunction,
+                    "table");
+            if (tables.size() != 1) {
+                throw new PlanningException(what + " into sharded table '" + table.logicTable() + "': row " + (row + 1)
+                        + " maps to " + tables.size() + " tables " + tables + "; it needs exactly one");
+            }
+            int[] node = table.nodeOf(tables.iterator().next());
+            String ds = table.dataSources.get(node[0]);
+            if (forced != null && !forced.equals(ds)) {
+                throw new PlanningException(what + " into sharded table '" + table.logicTable() + "': row " + (row + 1)
+                        + " belongs to data source '" + ds + "' but the hint forces '" + forced
+                        + "'; writing it there would hide it from reads by key");
+            }
+            return node;
+        }
         Collection<String> databases = targets(table, table.rule.databaseStrategy(), table.dataSources, conjunction,
                 "database");
         if (databases.size() != 1) {
@@ -927,6 +950,15 @@ public final class ShardRouter {
         final int nodeCount;
         /** The unit of each data node for statements over this table alone (units are immutable). */
         final RouteUnit[][] units;
+        /**
+         * Sharded by its table strategy alone across several data sources, with actual table names unique across
+         * them (e.g. {@code ds_0.t_${0..1}, ds_1.t_${2..3}} with {@code t_${id % 4}}): the table strategy then
+         * chooses among every actual table and the data source follows from the table.
+         */
+        final boolean tableOnly;
+        /** Every actual table in data source order, then configuration order (for {@link #tableOnly}). */
+        final List<String> allTables;
+        private final Map<String, int[]> nodeByTable;
 
         ShardedTable(TableRule rule, List<String> ruleDataSources) {
             this.rule = rule;
@@ -950,6 +982,21 @@ public final class ShardRouter {
             }
             this.columns = cols.toArray(new String[0]);
             this.nodeCount = rule.dataNodes().size();
+            List<String> all = new ArrayList<>();
+            Map<String, int[]> byTable = new HashMap<>();
+            boolean unique = true;
+            for (int d = 0; d < dataSources.size(); d++) {
+                List<String> actual = rule.actualTables(dataSources.get(d));
+                for (int t = 0; t < actual.size(); t++) {
+                    all.add(actual.get(t));
+                    unique &= byTable.put(actual.get(t), new int[] {d, t}) == null;
+                }
+            }
+            this.allTables = List.copyOf(all);
+            this.nodeByTable = byTable;
+            this.tableOnly = unique && dataSources.size() > 1
+                    && rule.databaseStrategy().kind() == ShardingStrategy.Kind.NONE
+                    && rule.tableStrategy().kind() != ShardingStrategy.Kind.NONE;
             this.units = new RouteUnit[dataSources.size()][];
             for (int d = 0; d < units.length; d++) {
                 List<String> actual = rule.actualTables(dataSources.get(d));
@@ -971,6 +1018,15 @@ public final class ShardRouter {
                 }
             }
             return -1;
+        }
+
+        int[] nodeOf(String actualTable) {
+            int[] node = nodeByTable.get(actualTable);
+            if (node == null) {
+                throw new PlanningException("table strategy of table '" + logicTable() + "' chose '" + actualTable
+                        + "', which is not one of its tables " + allTables);
+            }
+            return node;
         }
 
         int dataSourceIndex(String ds) {

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *                   2024-01-01 00:00:00 .. 2024-06-30 23:59:59, suffix yyyyMM
  * t_complex         ds_${0..1}.t_complex_${0..1}     db: COMPLEX_INLINE ds_${(user_id + merchant_id) % 2} on
  *                   [user_id, merchant_id]   table: order_id % 2 (MOD)
+ * t_spread          ds_0.t_spread_${0..1}, ds_1.t_spread_${2..3}   db: NONE   table: id % 4 (MOD) over all four
+ *                   (the data source follows from the table)
  * t_config          broadcast
  * t_single          single (on the default data source ds_0)
  * </pre>
@@ -68,9 +70,12 @@ final class RouteTestRule {
                         complex("COMPLEX_INLINE", "expression", "ds_${(user_id + merchant_id) % 2}")))
                 .tableStrategy(byOrder)
                 .build();
+        TableRule spread = TableRule.builder("t_spread").dataNodes("ds_0.t_spread_${0..1}, ds_1.t_spread_${2..3}")
+                .tableStrategy(ShardingStrategy.standard("id", "mod4", mod(4)))
+                .build();
         return ShardingRule.builder()
                 .dataSources("ds_0", "ds_1", "ds_2")
-                .table(order).table(item).table(user).table(range).table(log).table(complex)
+                .table(order).table(item).table(user).table(range).table(log).table(complex).table(spread)
                 .bindingGroup("t_order", "t_order_item")
                 .broadcastTables(List.of("t_config"))
                 .singleTables(List.of("t_single"))
