@@ -316,9 +316,12 @@ final class MultiShardSelect {
                     start--;
                 }
                 edits.add(new StructEdit(start, end, List.of("")));
-            } else if (l.offset().isPresent()) {
-                BigInteger rows = o.add(n).min(MAX_ROWS);
-                edits.add(new StructEdit(start, end, List.of("LIMIT 0, " + rows)));
+            } else if (l.offset().isPresent() && o.signum() > 0) {
+                // Only the two values change, so comments and the LIMIT form survive: o -> 0, n -> o + n.
+                int[] offsetAt = valueSpan(l.offset().get());
+                int[] countAt = valueSpan(l.rowCount().orElseThrow(() -> refuse("LIMIT without a row count")));
+                edits.add(new StructEdit(offsetAt[0], offsetAt[1], List.of("0")));
+                edits.add(new StructEdit(countAt[0], countAt[1], List.of(o.add(n).min(MAX_ROWS).toString())));
             }
         }
         if (!derived.isEmpty()) {
@@ -370,7 +373,10 @@ final class MultiShardSelect {
     }
 
     private BigInteger limitValue(Value value) {
-        Object v = st.resolve(value, parameters).orElseThrow(() -> refuse("LIMIT with an expression across shards"));
+        if (value instanceof Value.Expression) {
+            throw refuse("LIMIT with an expression across shards");
+        }
+        Object v = st.resolve(value, parameters).orElseThrow(() -> refuse("LIMIT value NULL"));
         BigInteger b;
         if (v instanceof BigInteger) {
             b = (BigInteger) v;
@@ -395,6 +401,24 @@ final class MultiShardSelect {
             throw refuse("negative LIMIT value " + b);
         }
         return b;
+    }
+
+    /** Original [start, end) of a LIMIT value: a literal or an application placeholder. */
+    private int[] valueSpan(Value value) {
+        if (value instanceof Value.Literal) {
+            io.shardline.sql.facts.LiteralValue literal = st.literal(((Value.Literal) value).index());
+            return new int[] {literal.start(), literal.end()};
+        }
+        if (value instanceof Value.Parameter) {
+            int wanted = ((Value.Parameter) value).index();
+            int p = 0;
+            for (int j = 0; j < tokens.size(); j++) {
+                if (tokens.type(j) == io.shardline.sql.lexer.TokenType.PLACEHOLDER && p++ == wanted) {
+                    return new int[] {tokens.start(j), tokens.end(j)};
+                }
+            }
+        }
+        throw refuse("LIMIT with an expression across shards");
     }
 
     private boolean orderCoversVisible(List<int[]> keys) {
