@@ -240,7 +240,7 @@ final class MultiShardSelect {
                 if (g > 0) {
                     groupTail.add(", ");
                 }
-                groupTail.add(source(f.groupBy().get(g).span()));
+                groupTail.add(new StructEdit.Source(st.start(f.groupBy().get(g).span()), st.end(f.groupBy().get(g).span())));
             }
         }
         if (!groupTail.isEmpty()) {
