@@ -71,6 +71,10 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         return dataSource.executor().execute(plan, shards, context, options, owner);
     }
 
+    long[] executeBatch(List<RoutePlan> plans, ExecutionOptions options) throws SQLException {
+        return dataSource.executor().executeBatch(plans, shards, context, options);
+    }
+
     /** The session state planning sees now. */
     public PlanningContext planningContext() {
         return context;

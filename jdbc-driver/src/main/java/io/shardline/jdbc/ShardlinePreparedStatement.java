@@ -131,8 +131,11 @@ public final class ShardlinePreparedStatement extends UnsupportedPreparedStateme
     }
 
     /**
-     * Plans and runs each parameter set in order (each may route elsewhere); stops at the first failure, whose
-     * {@link java.sql.BatchUpdateException} carries the counts so far. The current parameters are kept.
+     * Plans every parameter set (each may route elsewhere). When each data source gets one shard statement, the
+     * entries run as one shard batch per data source, in their order (fast: Connector/J rewrites INSERT batches
+     * into multi-row INSERTs and then reports {@link java.sql.Statement#SUCCESS_NO_INFO} for them); otherwise
+     * they run one by one and the first failure stops the batch, its {@link java.sql.BatchUpdateException}
+     * carrying the counts so far. The current parameters are kept.
      */
     @Override
     public long[] executeLargeBatch() throws SQLException {
@@ -140,6 +143,16 @@ public final class ShardlinePreparedStatement extends UnsupportedPreparedStateme
         List<Object[]> entries = batch == null ? List.of() : new ArrayList<>(batch);
         if (batch != null) {
             batch.clear();
+        }
+        if (entries.size() > 1 && !options.wantsKeys()) {
+            List<io.shardline.router.plan.RoutePlan> plans = new ArrayList<>(entries.size());
+            for (Object[] entry : entries) {
+                plans.add(connection.plan(sql, Arrays.asList(entry)));
+            }
+            long[] grouped = connection.executeBatch(plans, options);
+            if (grouped != null) {
+                return grouped;
+            }
         }
         long[] counts = new long[entries.size()];
         for (int i = 0; i < counts.length; i++) {

@@ -211,6 +211,39 @@ class ShardlineDataSourceIT {
         }
     }
 
+    @Test
+    void aCommitThatFailsOnOneDataSourceSaysWhichCommitted(TestDatabase db) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            insert(c, 30, "ds_0 commits");
+            insert(c, 31, "ds_1 loses its connection");
+            long victim = connectionId(c, 1);
+            try (Connection admin = db.connectMaster(1); Statement s = admin.createStatement()) {
+                s.execute("KILL " + victim);
+            }
+            assertThatThrownBy(c::commit).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Commit failed on [ds_1]").hasMessageContaining("committed on [ds_0]")
+                    .hasMessageContaining("issue #9");
+        }
+        assertThat(idsOn(db, 0)).containsExactly(30L);
+        assertThat(idsOn(db, 1)).isEmpty();
+        // the broken physical connection was evicted, not handed out again
+        try (Connection c = ds.getConnection()) {
+            insert(c, 33, "fresh connection");
+        }
+        assertThat(idsOn(db, 1)).containsExactly(33L);
+    }
+
+    @Test
+    void queryTimeoutReachesTheShardStatement() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            assertThatThrownBy(() -> s.executeQuery("SELECT SLEEP(20) /*ds:1*/"))
+                    .isInstanceOf(ShardFailureException.class).hasMessageContaining("ds_1")
+                    .hasMessageContaining("timeout");
+        }
+    }
+
     private static long connectionId(Connection c, int ds) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID() /*ds:" + ds + "*/")) {
             rs.next();
@@ -341,8 +374,47 @@ class ShardlineDataSourceIT {
                     ps.setString(2, "b" + i);
                     ps.addBatch();
                 }
-                assertThat(ps.executeBatch()).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1);
+                // one shard batch per data source; Connector/J rewrites them into multi-row INSERTs and reports
+                // SUCCESS_NO_INFO for each entry (rewriteBatchedStatements=true)
+                assertThat(ps.executeBatch()).hasSize(9).containsOnly(Statement.SUCCESS_NO_INFO);
                 assertThat(ps.executeBatch()).isEmpty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE t_item SET flag = ? WHERE id = ?")) {
+                for (int i = 1; i <= 4; i++) {
+                    ps.setInt(1, 10 + i);
+                    ps.setLong(2, i == 4 ? 404 : i);
+                    ps.addBatch();
+                }
+                assertThat(ps.executeBatch()).containsExactly(1, 1, 1, 0);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t_item (id, name) VALUES (?, ?)")) {
+                for (long id : new long[] {100, 101, 2, 103}) { // 2 exists on ds_0
+                    ps.setLong(1, id);
+                    ps.setString(2, "dup");
+                    ps.addBatch();
+                }
+                assertThatThrownBy(ps::executeBatch).isInstanceOfSatisfying(BatchUpdateException.class, e -> {
+                    assertThat(e.getUpdateCounts()).hasSize(4).contains(Statement.EXECUTE_FAILED);
+                    assertThat(e.getMessage()).contains("ds_0").contains("Duplicate entry");
+                    assertThat(e.getErrorCode()).isEqualTo(1062);
+                });
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM t_item WHERE id >= 100");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t_item (id, name) VALUES (?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                for (long id : new long[] {20, 21}) { // keys asked: entries run one by one, exact counts
+                    ps.setLong(1, id);
+                    ps.setString(2, "one by one");
+                    ps.addBatch();
+                }
+                assertThat(ps.executeBatch()).containsExactly(1, 1);
+                assertThatThrownBy(() -> ps.executeUpdate("DELETE FROM t_item")).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("PreparedStatement");
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM t_item WHERE id >= 20");
             }
             try (Statement s = c.createStatement()) {
                 s.addBatch("UPDATE t_item SET flag = 1 WHERE id < 4");

@@ -118,6 +118,80 @@ public final class ShardExecutor implements AutoCloseable {
         return outcome;
     }
 
+    /**
+     * Runs a prepared statement's batch as one shard batch per data source, when that keeps every data source's
+     * statements in their order: every entry is a one-unit write, and all entries of a data source have the
+     * same shard SQL (one shard table). Returns null when the batch does not qualify; the caller then runs the
+     * entries one by one. Counts are what the shard driver reports per entry (Connector/J with
+     * {@code rewriteBatchedStatements=true} reports {@link Statement#SUCCESS_NO_INFO} for rewritten INSERTs).
+     * On a failure, the exception carries a count per entry: the data sources that finished report theirs, the
+     * rest {@link Statement#EXECUTE_FAILED}.
+     */
+    public long[] executeBatch(List<RoutePlan> plans, ShardConnections connections, PlanningContext session,
+            ExecutionOptions options) throws SQLException {
+        if (options.wantsKeys() || plans.size() < 2) {
+            return null;
+        }
+        List<String> dataSources = new ArrayList<>(2);
+        List<String> sqls = new ArrayList<>(2);
+        int[] groupOf = new int[plans.size()];
+        for (int i = 0; i < plans.size(); i++) {
+            RoutePlan plan = plans.get(i);
+            if (plan.query() || plan.units().size() != 1 || plan.generatedKeys().isPresent()) {
+                return null;
+            }
+            ExecutionUnit unit = plan.units().get(0);
+            int g = dataSources.indexOf(unit.dataSource());
+            if (g < 0) {
+                g = dataSources.size();
+                dataSources.add(unit.dataSource());
+                sqls.add(unit.sql());
+            } else if (!sqls.get(g).equals(unit.sql())) {
+                return null;
+            }
+            groupOf[i] = g;
+        }
+        long[] counts = new long[plans.size()];
+        java.util.Arrays.fill(counts, Statement.EXECUTE_FAILED);
+        ShardPools pools = connections.pools();
+        for (int g = 0; g < dataSources.size(); g++) {
+            DataSourceGroup group = pools.groupOrNull(dataSources.get(g));
+            if (group == null) {
+                throw DataSourceGroup.unknown(dataSources.get(g));
+            }
+            int first = -1;
+            for (int i = 0; i < groupOf.length && first < 0; i++) {
+                first = groupOf[i] == g ? i : -1;
+            }
+            ShardNode node = group.nodeFor(plans.get(first).units().get(0), plans.get(first), session);
+            Connection c = connections.connection(group, node);
+            try (PreparedStatement ps = c.prepareStatement(sqls.get(g))) {
+                applyOptions(ps, options);
+                for (int i = 0; i < groupOf.length; i++) {
+                    if (groupOf[i] != g) {
+                        continue;
+                    }
+                    List<Object> parameters = plans.get(i).units().get(0).parameters();
+                    for (int p = 0, n = parameters.size(); p < n; p++) {
+                        Parameters.bind(ps, p + 1, parameters.get(p));
+                    }
+                    ps.addBatch();
+                }
+                long[] shardCounts = ps.executeLargeBatch();
+                for (int i = 0, k = 0; i < groupOf.length; i++) {
+                    if (groupOf[i] == g) {
+                        counts[i] = k < shardCounts.length ? shardCounts[k++] : Statement.SUCCESS_NO_INFO;
+                    }
+                }
+            } catch (SQLException e) {
+                ShardFailureException failure = new ShardFailureException(group.name(), node.address(), sqls.get(g), e);
+                throw new java.sql.BatchUpdateException(failure.getMessage(), failure.getSQLState(),
+                        failure.getErrorCode(), counts, failure);
+            }
+        }
+        return counts;
+    }
+
     private void runAll(Outcome outcome, ExecutionOptions options) throws SQLException {
         int n = outcome.units.size();
         // One task per distinct connection (data source), its units in plan order.
