@@ -235,6 +235,60 @@ class ShardlineDataSourceIT {
     }
 
     @Test
+    void closingInsideATransactionRollsItBack(TestDatabase db) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            insert(c, 40, "never committed");
+            insert(c, 41, "never committed");
+        }
+        assertThat(idsOn(db, 0)).isEmpty();
+        assertThat(idsOn(db, 1)).isEmpty();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            insert(c, 42, "committed by switching autocommit on");
+            c.setAutoCommit(true);
+        }
+        assertThat(idsOn(db, 0)).containsExactly(42L);
+    }
+
+    @Test
+    void connectionsOnSeveralThreadsShareTheExecutor() throws Exception {
+        try (Connection c = ds.getConnection()) {
+            for (int i = 1; i <= 20; i++) {
+                insert(c, i, "t" + i);
+            }
+        }
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Long>> sums = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                sums.add(threads.submit(() -> {
+                    long sum = 0;
+                    for (int round = 0; round < 30; round++) {
+                        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                                ResultSet rs = s.executeQuery(ALL_IDS)) {
+                            long previous = 0;
+                            while (rs.next()) {
+                                assertThat(rs.getLong(1)).isGreaterThan(previous);
+                                previous = rs.getLong(1);
+                                sum += previous;
+                            }
+                        }
+                    }
+                    return sum;
+                }));
+            }
+            for (java.util.concurrent.Future<Long> sum : sums) {
+                assertThat(sum.get()).isEqualTo(30L * 210);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(active("ds_0")).isZero();
+        assertThat(active("ds_1")).isZero();
+    }
+
+    @Test
     void queryTimeoutReachesTheShardStatement() throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout(1);

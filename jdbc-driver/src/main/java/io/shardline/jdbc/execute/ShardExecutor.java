@@ -265,10 +265,9 @@ public final class ShardExecutor implements AutoCloseable {
         Connection c = outcome.connections[i];
         List<Object> parameters = unit.parameters();
         boolean keys = options.wantsKeys();
-        Statement s;
         boolean hasResultSet;
         if (parameters.isEmpty()) {
-            s = c.createStatement();
+            Statement s = c.createStatement();
             outcome.statements[i] = s;
             applyOptions(s, options);
             hasResultSet = keys ? s.execute(unit.sql(), Statement.RETURN_GENERATED_KEYS) : s.execute(unit.sql());
@@ -282,15 +281,12 @@ public final class ShardExecutor implements AutoCloseable {
             }
             hasResultSet = ps.execute();
         }
+        Statement executed = outcome.statements[i];
         if (hasResultSet) {
-            outcome.results[i] = s(outcome, i).getResultSet();
+            outcome.results[i] = executed.getResultSet();
         } else {
-            outcome.counts[i] = s(outcome, i).getLargeUpdateCount();
+            outcome.counts[i] = executed.getLargeUpdateCount();
         }
-    }
-
-    private static Statement s(Outcome outcome, int i) {
-        return outcome.statements[i];
     }
 
     private static void applyOptions(Statement s, ExecutionOptions options) throws SQLException {

@@ -92,9 +92,16 @@ public final class ShardPools implements AutoCloseable {
         hikari.setIdleTimeout(settings.idleTimeoutMs());
         hikari.setMaxLifetime(settings.maxLifetimeMs());
         hikari.setRegisterMbeans(false);
-        HikariDataSource pool = new HikariDataSource(hikari);
+        String address = address(node.url());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot start the pool of data source " + ds.name() + " " + role + " ("
+                    + address + "): " + e.getMessage(), e);
+        }
         pools.add(pool);
-        return new ShardNode(ds.name(), role, address(node.url()), node.username(), pool);
+        return new ShardNode(ds.name(), role, address, node.username(), pool);
     }
 
     /** The URL with {@link #CONNECTOR_J_DEFAULTS} appended for properties it does not set (Connector/J only). */
