@@ -82,6 +82,21 @@ class ShardlineDriverIT {
     }
 
     @Test
+    void aNodeThatCannotBeReachedIsNamed() {
+        String yaml = "dataSources:\n"
+                + "  ds_0:\n"
+                + "    master: {url: \"jdbc:mysql://127.0.0.1:1/none?connectTimeout=500\", username: root}\n"
+                + "    pool: {maximumPoolSize: 1, connectionTimeoutMs: 250}\n"
+                + "rules:\n"
+                + "  singleTables: [t_config]\n"
+                + "  defaultDataSource: ds_0\n";
+        assertThatThrownBy(() -> ShardlineDataSource.builder()
+                .config(io.shardline.jdbc.config.ShardlineConfig.parse(yaml, "unreachable.yaml")).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("data source ds_0 master (127.0.0.1:1)");
+    }
+
+    @Test
     void closingTheDataSourceClosesItsPools(TestDatabase db) throws SQLException {
         ShardlineDataSource ds = TestShardline.dataSource(db, new TestPlanner());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
