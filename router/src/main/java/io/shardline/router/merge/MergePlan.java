@@ -18,9 +18,20 @@ import java.util.List;
  * @param distinct       SELECT DISTINCT over the visible columns
  * @param offset         rows to skip in the final result
  * @param limit          rows to return after the offset; negative for no limit
+ * @param derivedColumns hidden columns the rewriter appended, always the LAST ones of each shard row
+ *
+ * <p><b>Unknown width.</b> When the application's select list has a {@code *}, the rewriter cannot know how many
+ * columns the shard rows have. It then sets {@code columnCount} and {@code visibleColumns} to {@link #UNKNOWN_WIDTH},
+ * and column indexes may be negative, counting from the end ({@code -1} is the last column, so the derived columns
+ * are {@code -derivedColumns .. -1}). {@link #resolve(int)} (called by {@link #bind}) turns that into a plan of the
+ * actual width: visible = actual width - {@code derivedColumns}.
  */
 public record MergePlan(int columnCount, int visibleColumns, List<Key> shardOrder, List<Integer> groupBy,
-        List<AggregateRef> aggregates, List<Key> orderBy, boolean distinct, long offset, long limit) {
+        List<AggregateRef> aggregates, List<Key> orderBy, boolean distinct, long offset, long limit,
+        int derivedColumns) {
+
+    /** {@code columnCount}/{@code visibleColumns} of a plan whose width is known only from the shard rows. */
+    public static final int UNKNOWN_WIDTH = -1;
 
     /** One ORDER BY item by 0-based column. */
     public record Key(int column, boolean descending) {
@@ -37,6 +48,66 @@ public record MergePlan(int columnCount, int visibleColumns, List<Key> shardOrde
         groupBy = List.copyOf(groupBy);
         aggregates = List.copyOf(aggregates);
         orderBy = List.copyOf(orderBy);
+        if (derivedColumns < 0) {
+            throw new IllegalArgumentException("derivedColumns must be >= 0, was " + derivedColumns);
+        }
+        if (columnCount != UNKNOWN_WIDTH && columnCount - visibleColumns != derivedColumns) {
+            throw new IllegalArgumentException("columnCount " + columnCount + " - visibleColumns " + visibleColumns
+                    + " != derivedColumns " + derivedColumns);
+        }
+    }
+
+    /** A plan of known width: the hidden columns are the last {@code columnCount - visibleColumns}. */
+    public MergePlan(int columnCount, int visibleColumns, List<Key> shardOrder, List<Integer> groupBy,
+            List<AggregateRef> aggregates, List<Key> orderBy, boolean distinct, long offset, long limit) {
+        this(columnCount, visibleColumns, shardOrder, groupBy, aggregates, orderBy, distinct, offset, limit,
+                columnCount - visibleColumns);
+    }
+
+    /** Whether the width is known only from the shard rows (the select list has a {@code *}). */
+    public boolean widthUnknown() {
+        return columnCount == UNKNOWN_WIDTH;
+    }
+
+    /**
+     * This plan for shard rows of {@code actualColumns} columns: for a plan of unknown width, negative column indexes
+     * become absolute and the visible columns are all but the derived ones; a plan of known width is returned as is.
+     *
+     * @throws IllegalArgumentException when the rows cannot hold the derived columns and at least one visible column
+     */
+    public MergePlan resolve(int actualColumns) {
+        if (!widthUnknown()) {
+            return this;
+        }
+        if (actualColumns <= derivedColumns) {
+            throw new IllegalArgumentException("shard rows have " + actualColumns + " columns, the merge plan needs "
+                    + derivedColumns + " derived columns after at least one visible column");
+        }
+        List<Key> resolvedShardOrder = new ArrayList<>();
+        for (Key key : shardOrder) {
+            resolvedShardOrder.add(new Key(absolute(key.column(), actualColumns), key.descending()));
+        }
+        List<Key> resolvedOrder = new ArrayList<>();
+        for (Key key : orderBy) {
+            resolvedOrder.add(new Key(absolute(key.column(), actualColumns), key.descending()));
+        }
+        List<Integer> resolvedGroupBy = new ArrayList<>();
+        for (int column : groupBy) {
+            resolvedGroupBy.add(absolute(column, actualColumns));
+        }
+        List<AggregateRef> resolvedAggregates = new ArrayList<>();
+        for (AggregateRef ref : aggregates) {
+            resolvedAggregates.add(new AggregateRef(ref.function(), absolute(ref.outputColumn(), actualColumns),
+                    absolute(ref.inputColumn(), actualColumns),
+                    ref.countColumn() < 0 && ref.function() != AggregateFunction.AVG ? -1
+                            : absolute(ref.countColumn(), actualColumns)));
+        }
+        return new MergePlan(actualColumns, actualColumns - derivedColumns, resolvedShardOrder, resolvedGroupBy,
+                resolvedAggregates, resolvedOrder, distinct, offset, limit, derivedColumns);
+    }
+
+    private static int absolute(int column, int width) {
+        return column < 0 ? width + column : column;
     }
 
     /** Plain concatenation of every shard's rows. */
@@ -53,6 +124,9 @@ public record MergePlan(int columnCount, int visibleColumns, List<Key> shardOrde
      * @throws IllegalArgumentException when a compared column has no supported collation
      */
     public MergeSpec bind(List<Collation> collations, List<String> columnNames) {
+        if (widthUnknown()) {
+            return resolve(collations.size()).bind(collations, columnNames);
+        }
         if (collations.size() != columnCount) {
             throw new IllegalArgumentException("shard rows have " + collations.size() + " columns, the merge plan "
                     + "expects " + columnCount + " (does the table have the same columns on every shard?)");

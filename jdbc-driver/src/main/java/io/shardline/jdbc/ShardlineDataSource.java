@@ -1,0 +1,237 @@
+package io.shardline.jdbc;
+
+import io.shardline.jdbc.config.ShardlineConfig;
+import io.shardline.jdbc.execute.ShardExecutor;
+import io.shardline.jdbc.execute.ShardPools;
+import io.shardline.router.ShardingPlanner;
+import io.shardline.router.plan.StatementPlanner;
+import io.shardline.router.rule.DataNode;
+import io.shardline.router.rule.ShardingRule;
+import io.shardline.router.rule.TableRule;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The application's {@link DataSource}: logical connections over one HikariCP pool per configured node.
+ * Start it from YAML ({@link #fromYaml}, {@link #fromClasspath}) or a loaded configuration ({@link #builder()});
+ * close it to close every pool and the shard executor.
+ *
+ * <pre>{@code
+ * try (ShardlineDataSource ds = ShardlineDataSource.fromClasspath("shardline.yaml");
+ *      Connection c = ds.getConnection();
+ *      PreparedStatement ps = c.prepareStatement("SELECT * FROM t_order WHERE user_id = ?")) { ... }
+ * }</pre>
+ *
+ * <p>Logical connections are cheap to open: they borrow a physical connection per data source only when a
+ * statement first needs it and return them when they close, so use them like connections from a pool
+ * (open per unit of work, close in {@code finally}). Wrapping this DataSource in another pool is not needed.
+ */
+public final class ShardlineDataSource implements DataSource, AutoCloseable {
+
+    private final ShardlineConfig config;
+    private final ShardPools pools;
+    private final ShardExecutor executor;
+    private final StatementPlanner planner;
+    private final String url;
+    private volatile boolean closed;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    private ShardlineDataSource(Builder b) {
+        this.config = b.config;
+        this.planner = Objects.requireNonNull(b.planner.apply(config.toRule()), "planner factory returned null");
+        this.url = b.url != null ? b.url : "jdbc:shardline:" + config.source();
+        this.pools = ShardPools.open(config);
+        try {
+            this.executor = new ShardExecutor(b.executorThreads, logicalTables(config.toRule()));
+        } catch (RuntimeException e) {
+            pools.close();
+            throw e;
+        }
+    }
+
+    /** Loads and validates a YAML file, then starts the pools. */
+    public static ShardlineDataSource fromYaml(Path file) {
+        return builder().config(ShardlineConfig.load(file)).build();
+    }
+
+    /** Loads and validates a class path resource (e.g. {@code shardline.yaml}), then starts the pools. */
+    public static ShardlineDataSource fromClasspath(String resource) {
+        return builder().config(ShardlineConfig.loadClasspath(resource)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        if (closed) {
+            throw new SQLException("ShardlineDataSource (" + config.source() + ") is closed", "08003");
+        }
+        return new ShardlineConnection(this);
+    }
+
+    /** Credentials are per node, in the configuration. */
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("DataSource.getConnection(username, password) is not supported by "
+                + "Shardline: credentials are configured per node in " + config.source(), "0A000");
+    }
+
+    public ShardlineConfig config() {
+        return config;
+    }
+
+    /** The pools, one per node: for metrics (e.g. {@code getHikariPoolMXBean()}) and tests. */
+    public ShardPools pools() {
+        return pools;
+    }
+
+    ShardExecutor executor() {
+        return executor;
+    }
+
+    StatementPlanner planner() {
+        return planner;
+    }
+
+    /** {@code jdbc:shardline:...}: the driver URL this DataSource was opened with, or one naming its config. */
+    public String url() {
+        return url;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the shard executor and closes every pool (open physical connections are closed by HikariCP). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        executor.close();
+        pools.close();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("DataSource.getParentLogger is not supported: Shardline logs "
+                + "through SLF4J", "0A000");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        if (iface.isInstance(pools)) {
+            return iface.cast(pools);
+        }
+        if (iface.isInstance(config)) {
+            return iface.cast(config);
+        }
+        throw new SQLException("ShardlineDataSource is not a wrapper for " + iface.getName(), "S1009");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this) || iface.isInstance(pools) || iface.isInstance(config);
+    }
+
+    @Override
+    public String toString() {
+        return "ShardlineDataSource{" + config.source() + ", " + pools.groups() + "}";
+    }
+
+    /** Actual table names (as configured and lower case) → logical table, for result metadata. */
+    private static Map<String, String> logicalTables(ShardingRule rule) {
+        Map<String, String> out = new HashMap<>();
+        for (TableRule table : rule.tableRules()) {
+            for (DataNode node : table.dataNodes()) {
+                if (!node.table().equals(table.logicTable())) {
+                    out.put(node.table(), table.logicTable());
+                    out.put(node.table().toLowerCase(Locale.ROOT), table.logicTable());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Builds a DataSource from a loaded configuration. */
+    public static final class Builder {
+        private ShardlineConfig config;
+        private Function<ShardingRule, StatementPlanner> planner = ShardingPlanner::new;
+        private int executorThreads = ShardExecutor.defaultThreads();
+        private String url;
+
+        private Builder() {
+        }
+
+        public Builder config(ShardlineConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The planner, made from the configured rule; default {@code io.shardline.router.ShardingPlanner::new}. */
+        public Builder planner(Function<ShardingRule, StatementPlanner> planner) {
+            this.planner = Objects.requireNonNull(planner, "planner");
+            return this;
+        }
+
+        /** Threads that run shard statements of multi-shard plans in parallel (default 2 × processors). */
+        public Builder executorThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("executorThreads must be >= 1, was " + threads);
+            }
+            this.executorThreads = threads;
+            return this;
+        }
+
+        /** The URL {@code DatabaseMetaData.getURL()} reports (the driver sets it). */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        /** Starts the pools; fails when the configuration is missing or a pool cannot start. */
+        public ShardlineDataSource build() {
+            if (config == null) {
+                throw new IllegalStateException("ShardlineDataSource.builder() needs config(...)");
+            }
+            return new ShardlineDataSource(this);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package io.shardline.jdbc.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The physical connections behind one logical connection: at most one per data source, borrowed from the
+ * node's pool on first use and kept until the logical connection closes. So every statement of a data source
+ * runs on the same physical connection — inside a transaction that is required (the transaction lives on
+ * it), outside one it keeps the session (user variables, {@code LAST_INSERT_ID()}, temporary tables) where a
+ * plain connection would keep it, and costs one pool borrow per data source per logical connection.
+ *
+ * <p>Session settings (autocommit, isolation, read-only, network timeout) are recorded here and replayed on
+ * connections opened later (HikariCP's dirty bits). The catalog is not: each data source has its own database
+ * in its URL, so there is no one catalog to switch.
+ *
+ * <p>Not thread-safe, like a JDBC connection: the executor opens connections on the caller's thread before it
+ * fans out.
+ */
+public final class ShardConnections implements AutoCloseable {
+
+    /** Isolation not set by the application: the server's default stays. */
+    public static final int ISOLATION_UNSET = -1;
+
+    private final ShardPools pools;
+    private final List<Open> open = new ArrayList<>(4);
+    private boolean autoCommit = true;
+    private boolean readOnly;
+    private int isolation = ISOLATION_UNSET;
+    private int networkTimeoutMs;
+    private Executor networkTimeoutExecutor;
+
+    /** A borrowed connection and what it was borrowed for. */
+    record Open(DataSourceGroup group, ShardNode node, Connection connection, boolean[] serverReadOnly) {
+    }
+
+    public ShardConnections(ShardPools pools) {
+        this.pools = pools;
+    }
+
+    public ShardPools pools() {
+        return pools;
+    }
+
+    /** The connection of {@code group} on {@code node}, borrowed and set up on first use. */
+    public Connection connection(DataSourceGroup group, ShardNode node) throws SQLException {
+        for (int i = 0, n = open.size(); i < n; i++) {
+            Open o = open.get(i);
+            if (o.group == group) {
+                if (o.node != node) {
+                    // Issue #7 may route a group's reads to a replica; one physical connection per group is
+                    // kept until then, so a different node for the same group is a wiring mistake.
+                    throw new SQLException("Data source " + group.name() + " is already bound to " + o.node
+                            + " in this connection, not " + node, "08003");
+                }
+                return o.connection;
+            }
+        }
+        return borrow(group, node);
+    }
+
+    private Connection borrow(DataSourceGroup group, ShardNode node) throws SQLException {
+        Connection c;
+        try {
+            c = node.pool().getConnection();
+        } catch (SQLException e) {
+            throw new ShardFailureException(group.name(), node.address(), "(borrowing a connection from pool "
+                    + node.pool().getPoolName() + ")", e);
+        }
+        boolean[] serverReadOnly = {false};
+        try {
+            if (!autoCommit) {
+                c.setAutoCommit(false);
+            }
+            if (isolation != ISOLATION_UNSET) {
+                c.setTransactionIsolation(isolation);
+            }
+            if (readOnly) {
+                applyReadOnly(c, true, serverReadOnly);
+            }
+            if (networkTimeoutExecutor != null) {
+                c.setNetworkTimeout(networkTimeoutExecutor, networkTimeoutMs);
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new ShardFailureException(group.name(), node.address(), "(replaying session settings)", e);
+        }
+        open.add(new Open(group, node, c, serverReadOnly));
+        return c;
+    }
+
+    /** The connections borrowed so far, in borrow order. */
+    public List<Connection> openConnections() {
+        List<Connection> out = new ArrayList<>(open.size());
+        for (Open o : open) {
+            out.add(o.connection);
+        }
+        return out;
+    }
+
+    /** Data source names with a borrowed connection, in borrow order. */
+    public List<String> openDataSources() {
+        List<String> out = new ArrayList<>(open.size());
+        for (Open o : open) {
+            out.add(o.group.name());
+        }
+        return out;
+    }
+
+    public boolean autoCommit() {
+        return autoCommit;
+    }
+
+    /** Sets autocommit on every open connection (which commits their transactions when turned on) and records it. */
+    public void setAutoCommit(boolean value) throws SQLException {
+        if (value == autoCommit) {
+            return;
+        }
+        if (value) {
+            // Switching autocommit on commits: do it as a reported commit so a failure names the shards.
+            commit();
+        }
+        autoCommit = value;
+        forEach((o, c) -> c.setAutoCommit(value), "setAutoCommit(" + value + ")");
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public void setReadOnly(boolean value) throws SQLException {
+        readOnly = value;
+        forEach((o, c) -> applyReadOnly(c, value, o.serverReadOnly), "setReadOnly(" + value + ")");
+    }
+
+    public int isolation() {
+        return isolation;
+    }
+
+    public void setIsolation(int level) throws SQLException {
+        isolation = level;
+        forEach((o, c) -> c.setTransactionIsolation(level), "setTransactionIsolation(" + level + ")");
+    }
+
+    public int networkTimeout() {
+        return networkTimeoutMs;
+    }
+
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        networkTimeoutExecutor = executor;
+        networkTimeoutMs = milliseconds;
+        forEach((o, c) -> c.setNetworkTimeout(executor, milliseconds), "setNetworkTimeout");
+    }
+
+    /**
+     * Commits every connection opened in the transaction, in the order they were opened. A failing commit does
+     * not stop the others (their work is independent, and stopping would leave them open); the exception then
+     * says which data sources committed and which did not. Cross-shard atomicity is issue #9.
+     */
+    public void commit() throws SQLException {
+        finish(true);
+    }
+
+    /** Rolls back every connection opened in the transaction; reports the shards that failed to. */
+    public void rollback() throws SQLException {
+        finish(false);
+    }
+
+    private void finish(boolean commit) throws SQLException {
+        if (autoCommit || open.isEmpty()) {
+            return;
+        }
+        List<String> done = null;
+        List<ShardFailureException> failed = null;
+        for (Open o : open) {
+            try {
+                if (commit) {
+                    o.connection.commit();
+                } else {
+                    o.connection.rollback();
+                }
+                if (done == null) {
+                    done = new ArrayList<>(open.size());
+                }
+                done.add(o.group.name());
+            } catch (SQLException e) {
+                if (failed == null) {
+                    failed = new ArrayList<>(2);
+                }
+                failed.add(new ShardFailureException(o.group.name(), o.node.address(), commit ? "COMMIT" : "ROLLBACK",
+                        e));
+            }
+        }
+        if (failed != null) {
+            List<String> failedNames = new ArrayList<>(failed.size());
+            for (ShardFailureException f : failed) {
+                failedNames.add(f.dataSource());
+            }
+            ShardFailureException first = ShardFailureException.combine(failed);
+            SQLException report = new SQLException((commit ? "Commit" : "Rollback") + " failed on " + failedNames
+                    + "; " + (commit ? "committed" : "rolled back") + " on " + (done == null ? "[]" : done)
+                    + (commit ? " (cross-shard atomicity arrives with issue #9): " : ": ") + first.getMessage(),
+                    first.getSQLState(), first.getErrorCode(), first);
+            throw report;
+        }
+    }
+
+    /**
+     * Returns every connection to its pool: rolls back an unfinished transaction, restores read-write on the
+     * server where we set read-only there (HikariCP's reset goes through Connector/J, which would not send it).
+     */
+    @Override
+    public void close() throws SQLException {
+        SQLException first = null;
+        for (Open o : open) {
+            try {
+                if (!autoCommit && !o.connection.isClosed()) {
+                    o.connection.rollback();
+                }
+                if (o.serverReadOnly[0]) {
+                    applyReadOnly(o.connection, false, o.serverReadOnly);
+                }
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
+            try {
+                o.connection.close();
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
+        }
+        open.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Aborts every physical connection (HikariCP evicts them) without waiting. */
+    public void abort(Executor executor) {
+        for (Open o : open) {
+            try {
+                o.connection.abort(executor);
+            } catch (SQLException ignored) {
+                // abort is best effort by contract
+            }
+        }
+        open.clear();
+    }
+
+    /** True when every open connection answers within the timeout. */
+    public boolean isValid(int timeoutSeconds) throws SQLException {
+        for (Open o : open) {
+            if (!o.connection.isValid(timeoutSeconds)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Read-only through Connector/J (its local state, which {@code isReadOnly()} answers) and on the server:
+     * Connector/J sends {@code SET SESSION TRANSACTION READ ONLY} only to servers it believes are MySQL 5.6.5+,
+     * and it reads MariaDB 10.x as 5.5.5.
+     */
+    private static void applyReadOnly(Connection c, boolean value, boolean[] serverReadOnly) throws SQLException {
+        c.setReadOnly(value);
+        if (serverReadOnly[0] == value) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute(value ? "SET SESSION TRANSACTION READ ONLY" : "SET SESSION TRANSACTION READ WRITE");
+        }
+        serverReadOnly[0] = value;
+    }
+
+    private interface Setting {
+        void apply(Open open, Connection connection) throws SQLException;
+    }
+
+    private void forEach(Setting setting, String what) throws SQLException {
+        List<ShardFailureException> failed = null;
+        for (Open o : open) {
+            try {
+                setting.apply(o, o.connection);
+            } catch (SQLException e) {
+                if (failed == null) {
+                    failed = new ArrayList<>(2);
+                }
+                failed.add(new ShardFailureException(o.group.name(), o.node.address(), what, e));
+            }
+        }
+        if (failed != null) {
+            throw ShardFailureException.combine(failed);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already failing; the first error is the one to report
+        }
+    }
+}

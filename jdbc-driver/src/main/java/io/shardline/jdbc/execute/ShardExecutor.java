@@ -1,0 +1,462 @@
+package io.shardline.jdbc.execute;
+
+import io.shardline.jdbc.resultset.MergedResultSet;
+import io.shardline.jdbc.resultset.ShardlineResultSetMetaData;
+import io.shardline.router.merge.MergeEngine;
+import io.shardline.router.merge.MergePlan;
+import io.shardline.router.merge.MergeSpec;
+import io.shardline.router.merge.RowCursor;
+import io.shardline.router.plan.ExecutionUnit;
+import io.shardline.router.plan.PlanningContext;
+import io.shardline.router.plan.RouteOpcode;
+import io.shardline.router.plan.RoutePlan;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link RoutePlan}'s units on their data sources and turns the shard results into the application's
+ * result. One unit runs inline on the caller's thread and its result set is passed through
+ * ({@link ShardResultSet}); several units run one task per data source — units of the same data source one
+ * after the other on its connection, data sources in parallel on a bounded executor shared by every connection
+ * of the {@code ShardlineDataSource} — and their rows are merged ({@link MergeEngine}). On any failure every
+ * shard statement and result opened for the plan is closed and the failures are reported together, naming
+ * each shard.
+ */
+public final class ShardExecutor implements AutoCloseable {
+
+    private final ThreadPoolExecutor executor;
+    private final Map<String, String> logicalTables;
+
+    /**
+     * @param threads       parallel shard statements across the data source at most (then the caller runs them)
+     * @param logicalTables actual table name (as written and lower case) → logical table, for result metadata
+     */
+    public ShardExecutor(int threads, Map<String, String> logicalTables) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("executor threads must be >= 1, was " + threads);
+        }
+        this.logicalTables = Map.copyOf(logicalTables);
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "shardline-shard-exec-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        // Saturated: the caller runs the task itself rather than queueing without bound or failing.
+        executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),
+                factory, new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** Twice the processors: shard statements mostly wait on the network. */
+    public static int defaultThreads() {
+        return 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    public Map<String, String> logicalTables() {
+        return logicalTables;
+    }
+
+    /**
+     * Executes a plan.
+     *
+     * @param owner the application's statement, which result sets report as theirs
+     * @return the outcome; the caller closes it (it holds the shard statements)
+     */
+    public Outcome execute(RoutePlan plan, ShardConnections connections, PlanningContext session,
+            ExecutionOptions options, Statement owner) throws SQLException {
+        List<ExecutionUnit> units = plan.units();
+        int n = units.size();
+        Outcome outcome = new Outcome(plan, n, logicalTables);
+        if (n == 0) {
+            outcome.updateCount = 0;
+            return outcome;
+        }
+        ShardPools pools = connections.pools();
+        // Resolve nodes and connections on this thread: ShardConnections is single-threaded.
+        for (int i = 0; i < n; i++) {
+            ExecutionUnit unit = units.get(i);
+            DataSourceGroup group = pools.groupOrNull(unit.dataSource());
+            if (group == null) {
+                throw DataSourceGroup.unknown(unit.dataSource());
+            }
+            ShardNode node = group.nodeFor(unit, plan, session);
+            outcome.groups[i] = group;
+            outcome.nodes[i] = node;
+            outcome.connections[i] = connections.connection(group, node);
+        }
+        if (n == 1) {
+            try {
+                runUnit(outcome, 0, options);
+            } catch (Throwable e) {
+                outcome.close();
+                throw failure(outcome, 0, e);
+            }
+        } else {
+            runAll(outcome, options);
+        }
+        try {
+            finish(outcome, options, owner);
+        } catch (SQLException | RuntimeException e) {
+            outcome.close();
+            throw e;
+        }
+        return outcome;
+    }
+
+    /**
+     * Runs a prepared statement's batch as one shard batch per data source, when that keeps every data source's
+     * statements in their order: every entry is a one-unit write, and all entries of a data source have the
+     * same shard SQL (one shard table). Returns null when the batch does not qualify; the caller then runs the
+     * entries one by one. Counts are what the shard driver reports per entry (Connector/J with
+     * {@code rewriteBatchedStatements=true} reports {@link Statement#SUCCESS_NO_INFO} for rewritten INSERTs).
+     * On a failure, the exception carries a count per entry: the data sources that finished report theirs, the
+     * rest {@link Statement#EXECUTE_FAILED}.
+     */
+    public long[] executeBatch(List<RoutePlan> plans, ShardConnections connections, PlanningContext session,
+            ExecutionOptions options) throws SQLException {
+        if (options.wantsKeys() || plans.size() < 2) {
+            return null;
+        }
+        List<String> dataSources = new ArrayList<>(2);
+        List<String> sqls = new ArrayList<>(2);
+        int[] groupOf = new int[plans.size()];
+        for (int i = 0; i < plans.size(); i++) {
+            RoutePlan plan = plans.get(i);
+            if (plan.query() || plan.units().size() != 1 || plan.generatedKeys().isPresent()) {
+                return null;
+            }
+            ExecutionUnit unit = plan.units().get(0);
+            int g = dataSources.indexOf(unit.dataSource());
+            if (g < 0) {
+                g = dataSources.size();
+                dataSources.add(unit.dataSource());
+                sqls.add(unit.sql());
+            } else if (!sqls.get(g).equals(unit.sql())) {
+                return null;
+            }
+            groupOf[i] = g;
+        }
+        long[] counts = new long[plans.size()];
+        java.util.Arrays.fill(counts, Statement.EXECUTE_FAILED);
+        ShardPools pools = connections.pools();
+        for (int g = 0; g < dataSources.size(); g++) {
+            DataSourceGroup group = pools.groupOrNull(dataSources.get(g));
+            if (group == null) {
+                throw DataSourceGroup.unknown(dataSources.get(g));
+            }
+            int first = -1;
+            for (int i = 0; i < groupOf.length && first < 0; i++) {
+                first = groupOf[i] == g ? i : -1;
+            }
+            ShardNode node = group.nodeFor(plans.get(first).units().get(0), plans.get(first), session);
+            Connection c = connections.connection(group, node);
+            try (PreparedStatement ps = c.prepareStatement(sqls.get(g))) {
+                applyOptions(ps, options);
+                for (int i = 0; i < groupOf.length; i++) {
+                    if (groupOf[i] != g) {
+                        continue;
+                    }
+                    List<Object> parameters = plans.get(i).units().get(0).parameters();
+                    for (int p = 0, n = parameters.size(); p < n; p++) {
+                        Parameters.bind(ps, p + 1, parameters.get(p));
+                    }
+                    ps.addBatch();
+                }
+                long[] shardCounts = ps.executeLargeBatch();
+                for (int i = 0, k = 0; i < groupOf.length; i++) {
+                    if (groupOf[i] == g) {
+                        counts[i] = k < shardCounts.length ? shardCounts[k++] : Statement.SUCCESS_NO_INFO;
+                    }
+                }
+            } catch (SQLException e) {
+                ShardFailureException failure = new ShardFailureException(group.name(), node.address(), sqls.get(g), e);
+                throw new java.sql.BatchUpdateException(failure.getMessage(), failure.getSQLState(),
+                        failure.getErrorCode(), counts, failure);
+            }
+        }
+        return counts;
+    }
+
+    private void runAll(Outcome outcome, ExecutionOptions options) throws SQLException {
+        int n = outcome.units.size();
+        // One task per distinct connection (data source), its units in plan order.
+        Connection[] distinct = new Connection[n];
+        int tasks = 0;
+        int[] taskOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            int t = 0;
+            while (t < tasks && distinct[t] != outcome.connections[i]) {
+                t++;
+            }
+            if (t == tasks) {
+                distinct[tasks++] = outcome.connections[i];
+            }
+            taskOf[i] = t;
+        }
+        Throwable[] failures = new Throwable[n];
+        List<Future<?>> futures = new ArrayList<>(tasks);
+        for (int t = 1; t < tasks; t++) {
+            int task = t;
+            futures.add(executor.submit(() -> runTask(outcome, options, taskOf, task, failures)));
+        }
+        runTask(outcome, options, taskOf, 0, failures);
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                for (Future<?> other : futures) {
+                    other.cancel(true);
+                }
+                outcome.close();
+                throw new SQLException("Interrupted while waiting for shard statements", "70100", e);
+            } catch (ExecutionException e) {
+                // runTask records its failures itself; this is an executor failure
+                failures[0] = failures[0] == null ? e.getCause() : failures[0];
+            }
+        }
+        List<ShardFailureException> failed = null;
+        for (int i = 0; i < n; i++) {
+            if (failures[i] != null) {
+                if (failed == null) {
+                    failed = new ArrayList<>(2);
+                }
+                failed.add(failure(outcome, i, failures[i]));
+            }
+        }
+        if (failed != null) {
+            outcome.close();
+            throw ShardFailureException.combine(failed);
+        }
+    }
+
+    private static void runTask(Outcome outcome, ExecutionOptions options, int[] taskOf, int task,
+            Throwable[] failures) {
+        for (int i = 0; i < taskOf.length; i++) {
+            if (taskOf[i] != task) {
+                continue;
+            }
+            try {
+                runUnit(outcome, i, options);
+            } catch (Throwable e) {
+                failures[i] = e;
+                return; // later units of this data source are not run after a failure on it
+            }
+        }
+    }
+
+    private static void runUnit(Outcome outcome, int i, ExecutionOptions options) throws SQLException {
+        ExecutionUnit unit = outcome.units.get(i);
+        Connection c = outcome.connections[i];
+        List<Object> parameters = unit.parameters();
+        boolean keys = options.wantsKeys();
+        boolean hasResultSet;
+        if (parameters.isEmpty()) {
+            Statement s = c.createStatement();
+            outcome.statements[i] = s;
+            applyOptions(s, options);
+            hasResultSet = keys ? s.execute(unit.sql(), Statement.RETURN_GENERATED_KEYS) : s.execute(unit.sql());
+        } else {
+            PreparedStatement ps = keys ? c.prepareStatement(unit.sql(), Statement.RETURN_GENERATED_KEYS)
+                    : c.prepareStatement(unit.sql());
+            outcome.statements[i] = ps;
+            applyOptions(ps, options);
+            for (int p = 0, count = parameters.size(); p < count; p++) {
+                Parameters.bind(ps, p + 1, parameters.get(p));
+            }
+            hasResultSet = ps.execute();
+        }
+        Statement executed = outcome.statements[i];
+        if (hasResultSet) {
+            outcome.results[i] = executed.getResultSet();
+        } else {
+            outcome.counts[i] = executed.getLargeUpdateCount();
+        }
+    }
+
+    private static void applyOptions(Statement s, ExecutionOptions options) throws SQLException {
+        if (options.fetchSize != 0) {
+            s.setFetchSize(options.fetchSize);
+        }
+        if (options.maxRows > 0) {
+            s.setLargeMaxRows(options.maxRows);
+        }
+        if (options.queryTimeoutSeconds > 0) {
+            s.setQueryTimeout(options.queryTimeoutSeconds);
+        }
+    }
+
+    private void finish(Outcome outcome, ExecutionOptions options, Statement owner) throws SQLException {
+        int n = outcome.units.size();
+        if (outcome.results[0] == null) {
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                if (outcome.results[i] != null) {
+                    throw new SQLException("Shard " + outcome.units.get(i).dataSource() + " returned rows for a "
+                            + "statement the others answered with an update count [SQL: " + outcome.units.get(i).sql()
+                            + "]", "HY000");
+                }
+                total += Math.max(0, outcome.counts[i]);
+            }
+            // A broadcast write changes the same rows in every copy; the application asked about one table.
+            outcome.updateCount = outcome.plan.opcode() == RouteOpcode.BROADCAST ? outcome.counts[0] : total;
+            return;
+        }
+        if (n == 1) {
+            outcome.resultSet = new ShardResultSet(outcome.results[0], owner, logicalTables);
+            return;
+        }
+        List<RowCursor> cursors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (outcome.results[i] == null) {
+                throw new SQLException("Shard " + outcome.units.get(i).dataSource() + " returned an update count for"
+                        + " a query the others answered with rows [SQL: " + outcome.units.get(i).sql() + "]", "HY000");
+            }
+            cursors.add(new JdbcRowCursor(outcome.results[i], outcome.groups[i].name(), outcome.nodes[i].address()));
+        }
+        ResultSetMetaData first = outcome.results[0].getMetaData();
+        int columns = first.getColumnCount();
+        List<String> labels = new ArrayList<>(columns);
+        for (int c = 1; c <= columns; c++) {
+            labels.add(first.getColumnLabel(c));
+        }
+        MergePlan mergePlan = outcome.plan.merge().orElseGet(() -> MergePlan.concat(columns));
+        MergeSpec spec;
+        try {
+            spec = mergePlan.bind(outcome.groups[0].collations(outcome.connections[0]).collations(first), labels);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "0A000", e);
+        }
+        RowCursor merged;
+        try {
+            merged = MergeEngine.merge(cursors, spec);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "HY000", e);
+        } catch (RuntimeException e) {
+            throw new SQLException(e.getMessage(), e.getCause() instanceof SQLException s ? s.getSQLState() : "HY000",
+                    e.getCause() == null ? e : e.getCause());
+        }
+        if (options.maxRows > 0) {
+            merged = new MaxRowsCursor(merged, options.maxRows);
+        }
+        ShardlineResultSetMetaData metaData = ShardlineResultSetMetaData.copyOf(first, spec.visibleColumns(),
+                table -> LogicalTableMetaData.logical(logicalTables, table));
+        outcome.resultSet = new MergedResultSet(merged, metaData, owner);
+    }
+
+    private static ShardFailureException failure(Outcome outcome, int i, Throwable e) {
+        if (e instanceof ShardFailureException f) {
+            return f;
+        }
+        return new ShardFailureException(outcome.units.get(i).dataSource(), outcome.nodes[i].address(),
+                outcome.units.get(i).sql(), e);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    /**
+     * What a plan's execution produced: the application's result set or update count, and the shard statements
+     * (kept open for {@code getGeneratedKeys} until the application's statement moves on or closes).
+     */
+    public static final class Outcome implements AutoCloseable {
+        final RoutePlan plan;
+        final List<ExecutionUnit> units;
+        final DataSourceGroup[] groups;
+        final ShardNode[] nodes;
+        final Connection[] connections;
+        final Statement[] statements;
+        final ResultSet[] results;
+        final long[] counts;
+        final Map<String, String> logicalTables;
+        ResultSet resultSet;
+        long updateCount = -1;
+
+        Outcome(RoutePlan plan, int n, Map<String, String> logicalTables) {
+            this.plan = plan;
+            this.units = plan.units();
+            this.logicalTables = logicalTables;
+            groups = new DataSourceGroup[n];
+            nodes = new ShardNode[n];
+            connections = new Connection[n];
+            statements = new Statement[n];
+            results = new ResultSet[n];
+            counts = new long[n];
+        }
+
+        /** The application's result set, or null for an update. */
+        public ResultSet resultSet() {
+            return resultSet;
+        }
+
+        /** The update count (summed over shards; one copy's for broadcast writes), or -1 for a query. */
+        public long updateCount() {
+            return updateCount;
+        }
+
+        public RoutePlan plan() {
+            return plan;
+        }
+
+        /**
+         * The generated keys: Shardline's own when the plan generated them (one row per INSERT row, labelled
+         * {@code GENERATED_KEY} as Connector/J labels them, named after the key column); otherwise the shards'
+         * AUTO_INCREMENT keys, in unit order.
+         */
+        public ResultSet generatedKeys(Statement owner) throws SQLException {
+            return GeneratedKeyResults.of(this, owner);
+        }
+
+        /** Cancels every shard statement still held (best effort). */
+        public void cancel() {
+            for (Statement s : statements) {
+                if (s != null) {
+                    try {
+                        s.cancel();
+                    } catch (SQLException ignored) {
+                        // finished or closed meanwhile
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (resultSet != null) {
+                try {
+                    resultSet.close();
+                } catch (SQLException ignored) {
+                    // the shard statements below close it anyway
+                }
+            }
+            for (int i = 0; i < statements.length; i++) {
+                Statement s = statements[i];
+                if (s != null) {
+                    statements[i] = null;
+                    try {
+                        s.close();
+                    } catch (SQLException ignored) {
+                        // closing is best effort; the connection goes back to its pool regardless
+                    }
+                }
+            }
+        }
+    }
+}
