@@ -207,6 +207,9 @@ public final class ShardRouter {
             if (index < 0 || !classes.qualifierMatches(column)) {
                 continue;
             }
+            if (isColumnItself(statement, assignment.value(), column.name())) {
+                continue; // SET user_id = user_id changes nothing
+            }
             Object assigned = resolve(statement, assignment.value(), params);
             Object pinned = pinnedValue(statement, facts.where().orElse(null), params, classes, index);
             if (assigned == ShardConditions.UNKNOWN || assigned == ShardConditions.NULL || pinned == null
@@ -619,6 +622,13 @@ public final class ShardRouter {
             if (index < 0) {
                 continue;
             }
+            String name = assignment.column().name();
+            if (isColumnItself(statement, assignment.value(), name)
+                    || (isValuesOfColumn(statement, assignment.value(), name) && onlyStandardStrategiesUse(table, name))) {
+                // "c = c" changes nothing; "c = VALUES(c)" gives the existing row the inserted row's value, which
+                // routed to this very node, so with single-column strategies the row stays where it is.
+                continue;
+            }
             Object assigned = resolve(statement, assignment.value(), params);
             boolean same = assigned != ShardConditions.UNKNOWN && assigned != ShardConditions.NULL;
             for (int r = 0; same && r < rowValues.length; r++) {
@@ -783,6 +793,62 @@ public final class ShardRouter {
             return v == null ? ShardConditions.NULL : v;
         }
         return ShardConditions.UNKNOWN;
+    }
+
+    /** Whether an assigned expression is the column itself ({@code c}, {@code `c`}, {@code t.c}). */
+    private static boolean isColumnItself(ParsedStatement statement, Value value, String column) {
+        String text = compactText(statement, value);
+        if (text == null) {
+            return false;
+        }
+        int dot = text.lastIndexOf('.');
+        return text.substring(dot + 1).equalsIgnoreCase(column);
+    }
+
+    /** Whether an assigned expression is {@code VALUES(c)} of the column itself. */
+    private static boolean isValuesOfColumn(ParsedStatement statement, Value value, String column) {
+        String text = compactText(statement, value);
+        if (text == null || !text.regionMatches(true, 0, "values(", 0, 7) || !text.endsWith(")")) {
+            return false;
+        }
+        return text.substring(7, text.length() - 1).equalsIgnoreCase(column);
+    }
+
+    /** The expression's original text without whitespace and backticks; null for non-expressions. */
+    private static String compactText(ParsedStatement statement, Value value) {
+        if (!(value instanceof Value.Expression e)) {
+            return null;
+        }
+        String text;
+        try {
+            text = statement.span(e.range()).text(statement.sql());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '`' && !Character.isWhitespace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean onlyStandardStrategiesUse(ShardedTable table, String column) {
+        return !(usesColumn(table.rule.databaseStrategy(), column)
+                && table.rule.databaseStrategy().kind() == ShardingStrategy.Kind.COMPLEX)
+                && !(usesColumn(table.rule.tableStrategy(), column)
+                && table.rule.tableStrategy().kind() == ShardingStrategy.Kind.COMPLEX);
+    }
+
+    private static boolean usesColumn(ShardingStrategy strategy, String column) {
+        for (String c : strategy.columns()) {
+            if (c.equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The original text of an expression value, quoted, for messages. */
