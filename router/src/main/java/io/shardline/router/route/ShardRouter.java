@@ -159,7 +159,7 @@ public final class ShardRouter {
 
     private RouteResult routeQuery(ParsedStatement statement, StatementFacts facts, List<Object> params,
             String forced) {
-        TableClasses classes = classify(facts, facts.kind().name());
+        TableClasses classes = classify(facts);
         boolean write = facts.kind() != StatementKind.SELECT;
         if (classes.primary != null) {
             if (facts.analysis() != Analysis.FULL) {
@@ -452,7 +452,7 @@ public final class ShardRouter {
             }
         }
         if (sharded == null) {
-            TableClasses classes = classify(facts, what);
+            TableClasses classes = classify(facts);
             if (rule.isBroadcast(target.name())) {
                 if (classes.singleTable != null) {
                     throw new PlanningException(what + " into broadcast table '" + target.name() + "' reads table '"
@@ -877,7 +877,7 @@ public final class ShardRouter {
     }
 
     /** Sorts a statement's tables into sharded (one bound group), broadcast and single/unknown, rejecting mixes. */
-    private TableClasses classify(StatementFacts facts, String what) {
+    private TableClasses classify(StatementFacts facts) {
         TableClasses classes = new TableClasses();
         List<TableRef> refs = facts.tables();
         if (!refs.isEmpty()) {
