@@ -505,9 +505,11 @@ public final class ShardRouter {
             keyColumn = sharded.columnIndex(keyGeneration.get().column());
         }
         Object[][] rowValues = new Object[rowCount][];
-        boolean[][] hit = sharded.newHitMatrix();
-        @SuppressWarnings("unchecked")
-        List<Integer>[][] rowsByNode = new List[hit.length][];
+        // Rows per data node, by data source index then table index (the unit order).
+        List<List<List<Integer>>> rowsByNode = new ArrayList<>(sharded.dataSources.size());
+        for (int d = 0; d < sharded.dataSources.size(); d++) {
+            rowsByNode.add(null);
+        }
         for (int r = 0; r < rowCount; r++) {
             InsertRow row = insert.rows().get(r);
             ColumnCondition[] conjunction = new ColumnCondition[sharded.columns.length];
@@ -537,27 +539,33 @@ public final class ShardRouter {
             }
             rowValues[r] = values;
             int[] node = routeRow(sharded, conjunction, forced, what, r);
-            if (rowsByNode[node[0]] == null) {
-                rowsByNode[node[0]] = new List[hit[node[0]].length];
+            List<List<Integer>> inDataSource = rowsByNode.get(node[0]);
+            if (inDataSource == null) {
+                int tables = sharded.units[node[0]].length;
+                inDataSource = new ArrayList<>(tables);
+                for (int t = 0; t < tables; t++) {
+                    inDataSource.add(null);
+                }
+                rowsByNode.set(node[0], inDataSource);
             }
-            List<Integer> rows = rowsByNode[node[0]][node[1]];
+            List<Integer> rows = inDataSource.get(node[1]);
             if (rows == null) {
                 rows = new ArrayList<>();
-                rowsByNode[node[0]][node[1]] = rows;
+                inDataSource.set(node[1], rows);
             }
             rows.add(r);
         }
         checkOnDuplicateKeyUpdate(statement, insert, params, sharded, rowValues, what);
         List<RouteUnit> units = new ArrayList<>();
-        for (int d = 0; d < rowsByNode.length; d++) {
-            if (rowsByNode[d] == null) {
+        for (int d = 0; d < rowsByNode.size(); d++) {
+            List<List<Integer>> inDataSource = rowsByNode.get(d);
+            if (inDataSource == null) {
                 continue;
             }
-            String ds = sharded.dataSources.get(d);
-            for (int t = 0; t < rowsByNode[d].length; t++) {
-                if (rowsByNode[d][t] != null) {
-                    units.add(new RouteUnit(ds, Map.of(sharded.logicTable(), sharded.rule.actualTables(ds).get(t)),
-                            rowsByNode[d][t]));
+            for (int t = 0; t < inDataSource.size(); t++) {
+                if (inDataSource.get(t) != null) {
+                    RouteUnit node = sharded.units[d][t];
+                    units.add(new RouteUnit(node.dataSource(), node.actualTables(), inDataSource.get(t)));
                 }
             }
         }
