@@ -113,11 +113,13 @@ final class RouteValues {
     }
 
     /**
-     * The value an integer-minded algorithm (MOD, RANGE, INLINE) should see: a string that reads as a number
-     * becomes that number ({@code Long} when integral), as MySQL compares a string with an integer column.
+     * The value an integer-minded algorithm (MOD, RANGE, INLINE) should see: a string that reads as a decimal or
+     * exponent number ({@code '10.0'}, {@code '1e1'}) becomes that number ({@code Long} when integral), as MySQL
+     * compares a string with an integer column. Plain integer strings stay strings: the algorithms already read
+     * them as numbers, and an INLINE template like {@code t_${region}} must still see {@code '007'} as written.
      */
     static Object coerceNumericString(Object value) {
-        if (!(value instanceof String s) || !looksNumeric(s)) {
+        if (!(value instanceof String s) || !looksNumeric(s) || isPlainInteger(s)) {
             return value;
         }
         try {
@@ -154,6 +156,21 @@ final class RouteValues {
             }
         }
         return null;
+    }
+
+    private static boolean isPlainInteger(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (i == n) {
+            return false;
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A cheap pre-check before {@code new BigDecimal}: digits, sign, point and exponent only, one digit at least. */
