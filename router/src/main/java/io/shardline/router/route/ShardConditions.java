@@ -21,6 +21,9 @@ final class ShardConditions {
     /** Bounds the AND-over-OR expansion; beyond it the route widens instead of the planner slowing down. */
     static final int MAX_CONJUNCTIONS = 64;
 
+    /** Two IN lists larger than this (product of sizes) are not intersected value by value. */
+    static final long MAX_PAIRWISE_COMPARISONS = 4096;
+
     /** Resolves a predicate's column to a sharding column index of the routed group, or -1. */
     interface ColumnResolver {
         int indexOf(ColumnRef column);
@@ -148,12 +151,16 @@ final class ShardConditions {
             return unrestricted();
         }
         List<Object> values = new ArrayList<>(in.values().size());
+        java.util.Set<Object> seen = in.values().size() > 8 ? new java.util.HashSet<>() : null;
         for (Value v : in.values()) {
             Object value = valueResolver.resolve(v);
             if (value == UNKNOWN) {
                 return unrestricted();
             }
-            if (value != NULL && !containsEqual(values, value)) {
+            if (value == NULL) {
+                continue;
+            }
+            if (seen != null ? seen.add(RouteValues.dedupeKey(value)) : !containsSame(values, value)) {
                 values.add(value);
             }
         }
@@ -258,7 +265,10 @@ final class ShardConditions {
             return null;
         }
         List<Object> values;
-        if (x.values() != null && y.values() != null) {
+        if (x.values() != null && y.values() != null
+                && (long) x.values().size() * y.values().size() > MAX_PAIRWISE_COMPARISONS) {
+            values = x.values(); // the intersection is a subset of either side
+        } else if (x.values() != null && y.values() != null) {
             // Keep every value that may equal one on the other side, from both sides: values that compare as
             // "cannot tell" (strings under a collation) must all stay routable.
             values = new ArrayList<>();
@@ -288,7 +298,7 @@ final class ShardConditions {
         for (Object v : from) {
             for (Object w : other) {
                 if (!RouteValues.definitelyDifferent(v, w)) {
-                    if (!containsEqual(into, v)) {
+                    if (!containsSame(into, v)) {
                         into.add(v);
                     }
                     break;
@@ -297,9 +307,11 @@ final class ShardConditions {
         }
     }
 
-    private static boolean containsEqual(List<Object> values, Object value) {
+    /** Whether the list holds a value with the same {@link RouteValues#dedupeKey}. */
+    private static boolean containsSame(List<Object> values, Object value) {
+        Object key = RouteValues.dedupeKey(value);
         for (Object v : values) {
-            if (RouteValues.definitelyEqual(v, value)) {
+            if (key.equals(RouteValues.dedupeKey(v))) {
                 return true;
             }
         }

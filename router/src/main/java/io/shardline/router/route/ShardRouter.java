@@ -159,7 +159,7 @@ public final class ShardRouter {
 
     private RouteResult routeQuery(ParsedStatement statement, StatementFacts facts, List<Object> params,
             String forced) {
-        TableClasses classes = classify(facts, facts.kind().name());
+        TableClasses classes = classify(facts);
         boolean write = facts.kind() != StatementKind.SELECT;
         if (classes.primary != null) {
             if (facts.analysis() != Analysis.FULL) {
@@ -206,6 +206,9 @@ public final class ShardRouter {
             int index = target.columnIndex(column.name());
             if (index < 0 || !classes.qualifierMatches(column)) {
                 continue;
+            }
+            if (isColumnItself(statement, assignment.value(), column.name())) {
+                continue; // SET user_id = user_id changes nothing
             }
             Object assigned = resolve(statement, assignment.value(), params);
             Object pinned = pinnedValue(statement, facts.where().orElse(null), params, classes, index);
@@ -449,7 +452,7 @@ public final class ShardRouter {
             }
         }
         if (sharded == null) {
-            TableClasses classes = classify(facts, what);
+            TableClasses classes = classify(facts);
             if (rule.isBroadcast(target.name())) {
                 if (classes.singleTable != null) {
                     throw new PlanningException(what + " into broadcast table '" + target.name() + "' reads table '"
@@ -502,9 +505,11 @@ public final class ShardRouter {
             keyColumn = sharded.columnIndex(keyGeneration.get().column());
         }
         Object[][] rowValues = new Object[rowCount][];
-        boolean[][] hit = sharded.newHitMatrix();
-        @SuppressWarnings("unchecked")
-        List<Integer>[][] rowsByNode = new List[hit.length][];
+        // Rows per data node, by data source index then table index (the unit order).
+        List<List<List<Integer>>> rowsByNode = new ArrayList<>(sharded.dataSources.size());
+        for (int d = 0; d < sharded.dataSources.size(); d++) {
+            rowsByNode.add(null);
+        }
         for (int r = 0; r < rowCount; r++) {
             InsertRow row = insert.rows().get(r);
             ColumnCondition[] conjunction = new ColumnCondition[sharded.columns.length];
@@ -534,27 +539,33 @@ public final class ShardRouter {
             }
             rowValues[r] = values;
             int[] node = routeRow(sharded, conjunction, forced, what, r);
-            if (rowsByNode[node[0]] == null) {
-                rowsByNode[node[0]] = new List[hit[node[0]].length];
+            List<List<Integer>> inDataSource = rowsByNode.get(node[0]);
+            if (inDataSource == null) {
+                int tables = sharded.units[node[0]].length;
+                inDataSource = new ArrayList<>(tables);
+                for (int t = 0; t < tables; t++) {
+                    inDataSource.add(null);
+                }
+                rowsByNode.set(node[0], inDataSource);
             }
-            List<Integer> rows = rowsByNode[node[0]][node[1]];
+            List<Integer> rows = inDataSource.get(node[1]);
             if (rows == null) {
                 rows = new ArrayList<>();
-                rowsByNode[node[0]][node[1]] = rows;
+                inDataSource.set(node[1], rows);
             }
             rows.add(r);
         }
         checkOnDuplicateKeyUpdate(statement, insert, params, sharded, rowValues, what);
         List<RouteUnit> units = new ArrayList<>();
-        for (int d = 0; d < rowsByNode.length; d++) {
-            if (rowsByNode[d] == null) {
+        for (int d = 0; d < rowsByNode.size(); d++) {
+            List<List<Integer>> inDataSource = rowsByNode.get(d);
+            if (inDataSource == null) {
                 continue;
             }
-            String ds = sharded.dataSources.get(d);
-            for (int t = 0; t < rowsByNode[d].length; t++) {
-                if (rowsByNode[d][t] != null) {
-                    units.add(new RouteUnit(ds, Map.of(sharded.logicTable(), sharded.rule.actualTables(ds).get(t)),
-                            rowsByNode[d][t]));
+            for (int t = 0; t < inDataSource.size(); t++) {
+                if (inDataSource.get(t) != null) {
+                    RouteUnit node = sharded.units[d][t];
+                    units.add(new RouteUnit(node.dataSource(), node.actualTables(), inDataSource.get(t)));
                 }
             }
         }
@@ -617,6 +628,13 @@ public final class ShardRouter {
         for (Assignment assignment : insert.onDuplicateKeyUpdate()) {
             int index = table.columnIndex(assignment.column().name());
             if (index < 0) {
+                continue;
+            }
+            String name = assignment.column().name();
+            if (isColumnItself(statement, assignment.value(), name)
+                    || (isValuesOfColumn(statement, assignment.value(), name) && onlyStandardStrategiesUse(table, name))) {
+                // "c = c" changes nothing; "c = VALUES(c)" gives the existing row the inserted row's value, which
+                // routed to this very node, so with single-column strategies the row stays where it is.
                 continue;
             }
             Object assigned = resolve(statement, assignment.value(), params);
@@ -785,6 +803,62 @@ public final class ShardRouter {
         return ShardConditions.UNKNOWN;
     }
 
+    /** Whether an assigned expression is the column itself ({@code c}, {@code `c`}, {@code t.c}). */
+    private static boolean isColumnItself(ParsedStatement statement, Value value, String column) {
+        String text = compactText(statement, value);
+        if (text == null) {
+            return false;
+        }
+        int dot = text.lastIndexOf('.');
+        return text.substring(dot + 1).equalsIgnoreCase(column);
+    }
+
+    /** Whether an assigned expression is {@code VALUES(c)} of the column itself. */
+    private static boolean isValuesOfColumn(ParsedStatement statement, Value value, String column) {
+        String text = compactText(statement, value);
+        if (text == null || !text.regionMatches(true, 0, "values(", 0, 7) || !text.endsWith(")")) {
+            return false;
+        }
+        return text.substring(7, text.length() - 1).equalsIgnoreCase(column);
+    }
+
+    /** The expression's original text without whitespace and backticks; null for non-expressions. */
+    private static String compactText(ParsedStatement statement, Value value) {
+        if (!(value instanceof Value.Expression e)) {
+            return null;
+        }
+        String text;
+        try {
+            text = statement.span(e.range()).text(statement.sql());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '`' && !Character.isWhitespace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean onlyStandardStrategiesUse(ShardedTable table, String column) {
+        return !(usesColumn(table.rule.databaseStrategy(), column)
+                && table.rule.databaseStrategy().kind() == ShardingStrategy.Kind.COMPLEX)
+                && !(usesColumn(table.rule.tableStrategy(), column)
+                && table.rule.tableStrategy().kind() == ShardingStrategy.Kind.COMPLEX);
+    }
+
+    private static boolean usesColumn(ShardingStrategy strategy, String column) {
+        for (String c : strategy.columns()) {
+            if (c.equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The original text of an expression value, quoted, for messages. */
     private static String expressionText(ParsedStatement statement, Value value) {
         if (value instanceof Value.Expression e) {
@@ -811,7 +885,7 @@ public final class ShardRouter {
     }
 
     /** Sorts a statement's tables into sharded (one bound group), broadcast and single/unknown, rejecting mixes. */
-    private TableClasses classify(StatementFacts facts, String what) {
+    private TableClasses classify(StatementFacts facts) {
         TableClasses classes = new TableClasses();
         List<TableRef> refs = facts.tables();
         if (!refs.isEmpty()) {

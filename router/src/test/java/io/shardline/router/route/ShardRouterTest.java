@@ -162,6 +162,26 @@ class ShardRouterTest {
     }
 
     @Test
+    void userAlgorithmsReceiveValuesAsBoundAndStringsAreNotCollapsed() {
+        List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ShardingAlgorithm recording = (targets, column, value) -> {
+            seen.add(value);
+            return targets.get(String.valueOf(value).length() % 2);
+        };
+        TableRule t = TableRule.builder("t_r").dataNodes("ds_0.t_r_${0..1}")
+                .tableStrategy(ShardingStrategy.standard("region", "by_region", recording)).build();
+        ShardRouter byRegion = new ShardRouter(ShardingRule.builder().dataSources("ds_0").table(t).build());
+        RouteResult result = byRegion.route(parse("SELECT * FROM t_r WHERE region IN ('007', '07', '7.0')"),
+                List.of(), null);
+        // Different strings on a text column are different values even when they read as equal numbers.
+        assertEquals(List.of("007", "07", "7.0"), seen);
+        assertEquals(RouteOpcode.SCATTER, result.opcode());
+        seen.clear();
+        byRegion.route(parse("SELECT * FROM t_r WHERE region = ?"), List.of(new java.math.BigDecimal("7.00")), null);
+        assertEquals(List.of(new java.math.BigDecimal("7.00")), seen);
+    }
+
+    @Test
     void resultsAreImmutable() {
         RouteResult result = router.route(parse("INSERT INTO t_order (user_id) VALUES (1), (2)"), List.of(), null);
         assertThrows(UnsupportedOperationException.class, () -> result.units().clear());
