@@ -338,7 +338,7 @@ public final class ShardExecutor implements AutoCloseable {
         MergePlan mergePlan = outcome.plan.merge().orElseGet(() -> MergePlan.concat(columns));
         MergeSpec spec;
         try {
-            spec = mergePlan.bind(outcome.groups[0].collations(outcome.connections[0]).collations(first), labels);
+            spec = mergePlan.bind(outcome.groups[0].collations().collations(first), labels);
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), "0A000", e);
         }
