@@ -155,6 +155,17 @@ class ShardlineDataSourceIT {
     }
 
     @Test
+    void aPlanWithNothingToRunAnswersWithoutTheShards() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id FROM t_item WHERE id IN ()")) {
+                assertThat(rs.next()).isFalse();
+            }
+            assertThat(s.executeUpdate("DELETE FROM t_item WHERE id IN ()")).isZero();
+            assertThat(((ShardlineConnection) c).shardConnections().openDataSources()).isEmpty();
+        }
+    }
+
+    @Test
     void fetchSizeReachesTheShardStatements() throws SQLException {
         try (Connection c = ds.getConnection()) {
             for (int i = 1; i <= 6; i++) {
