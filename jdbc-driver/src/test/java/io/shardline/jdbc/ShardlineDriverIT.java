@@ -42,6 +42,11 @@ class ShardlineDriverIT {
         }
         // A URL gets the default planner, io.shardline.router.ShardingPlanner, over the file's rules.
         assertThat(ShardlineDriver.dataSource(url).planner()).isInstanceOf(io.shardline.router.ShardingPlanner.class);
+        try (ShardlineDataSource fromFile = ShardlineDataSource.fromYaml(yaml); Connection c = fromFile.getConnection()) {
+            assertThat(fromFile.config().source()).isEqualTo(yaml.toString());
+            assertThat(c.getMetaData().getURL()).isEqualTo("jdbc:shardline:" + yaml);
+            assertThat(fromFile).isNotSameAs(ShardlineDriver.dataSource(url));
+        }
         // one DataSource per URL
         assertThat(ShardlineDriver.dataSource(url)).isSameAs(ShardlineDriver.dataSource(url));
         assertThat(new ShardlineDriver().acceptsURL("jdbc:mysql://localhost/x")).isFalse();
