@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The application's {@link DataSource}: logical connections over one HikariCP pool per configured node.
@@ -37,6 +38,8 @@ import javax.sql.DataSource;
  * (open per unit of work, close in {@code finally}). Wrapping this DataSource in another pool is not needed.
  */
 public final class ShardlineDataSource implements DataSource, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardlineDataSource.class);
 
     private final ShardlineConfig config;
     private final ShardPools pools;
@@ -58,6 +61,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             pools.close();
             throw e;
         }
+        LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
     }
 
     /** Loads and validates a YAML file, then starts the pools. */
@@ -124,6 +128,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         closed = true;
         executor.close();
         pools.close();
+        LOG.info("Shardline stopped ({})", config.source());
     }
 
     @Override
@@ -147,7 +152,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     }
 
     @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
         throw new SQLFeatureNotSupportedException("DataSource.getParentLogger is not supported: Shardline logs "
                 + "through SLF4J", "0A000");
     }

@@ -146,8 +146,14 @@ public final class ShardlinePreparedStatement extends UnsupportedPreparedStateme
         }
         if (entries.size() > 1 && !options.wantsKeys()) {
             List<io.shardline.router.plan.RoutePlan> plans = new ArrayList<>(entries.size());
-            for (Object[] entry : entries) {
-                plans.add(connection.plan(sql, Arrays.asList(entry)));
+            for (int i = 0; i < entries.size(); i++) {
+                try {
+                    plans.add(connection.plan(sql, Arrays.asList(entries.get(i))));
+                } catch (SQLException e) {
+                    // nothing has run yet: no counts
+                    throw new java.sql.BatchUpdateException("Batch entry " + (i + 1) + " cannot be planned: "
+                            + e.getMessage(), e.getSQLState(), e.getErrorCode(), new long[0], e);
+                }
             }
             long[] grouped = connection.executeBatch(plans, options);
             if (grouped != null) {

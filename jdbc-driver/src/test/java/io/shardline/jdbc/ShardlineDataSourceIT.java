@@ -155,6 +155,43 @@ class ShardlineDataSourceIT {
     }
 
     @Test
+    void aPlanWithNothingToRunAnswersWithoutTheShards() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id FROM t_item WHERE id IN ()")) {
+                assertThat(rs.next()).isFalse();
+            }
+            assertThat(s.executeUpdate("DELETE FROM t_item WHERE id IN ()")).isZero();
+            assertThat(((ShardlineConnection) c).shardConnections().openDataSources()).isEmpty();
+        }
+    }
+
+    @Test
+    void fetchSizeReachesTheShardStatements() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            for (int i = 1; i <= 6; i++) {
+                insert(c, i, "n" + i);
+            }
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(Integer.MIN_VALUE); // Connector/J: stream rows
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery(ALL_IDS)) {
+                    // a streaming result holds its connection: proof the fetch size reached the shard statement
+                    try (Statement other = c.createStatement()) {
+                        assertThatThrownBy(() -> other.executeQuery("SELECT 1 /*ds:1*/"))
+                                .isInstanceOf(ShardFailureException.class).hasMessageContaining("ds_1")
+                                .hasMessageContaining("Streaming");
+                    }
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                assertThat(ids).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+                assertThat(s.getFetchSize()).isEqualTo(Integer.MIN_VALUE);
+            }
+        }
+    }
+
+    @Test
     void scatterUpdateSumsShardCounts() throws SQLException {
         try (Connection c = ds.getConnection()) {
             for (int i = 1; i <= 5; i++) {

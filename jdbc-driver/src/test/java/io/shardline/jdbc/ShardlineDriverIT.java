@@ -39,12 +39,13 @@ class ShardlineDriverIT {
             assertThat(c).isInstanceOf(ShardlineConnection.class);
             assertThat(c.getMetaData().getURL()).isEqualTo(url);
             assertThat(c.getMetaData().getDatabaseProductName()).startsWith("Shardline (MariaDB");
-            // The default planner (ShardingPlanner) is not wired yet: its refusal arrives as SQLState 42000.
-            try (Statement s = c.createStatement()) {
-                assertThatThrownBy(() -> s.executeQuery("SELECT 1")).isInstanceOf(SQLException.class)
-                        .hasMessageContaining("planner not wired yet")
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42000"));
-            }
+        }
+        // A URL gets the default planner, io.shardline.router.ShardingPlanner, over the file's rules.
+        assertThat(ShardlineDriver.dataSource(url).planner()).isInstanceOf(io.shardline.router.ShardingPlanner.class);
+        try (ShardlineDataSource fromFile = ShardlineDataSource.fromYaml(yaml); Connection c = fromFile.getConnection()) {
+            assertThat(fromFile.config().source()).isEqualTo(yaml.toString());
+            assertThat(c.getMetaData().getURL()).isEqualTo("jdbc:shardline:" + yaml);
+            assertThat(fromFile).isNotSameAs(ShardlineDriver.dataSource(url));
         }
         // one DataSource per URL
         assertThat(ShardlineDriver.dataSource(url)).isSameAs(ShardlineDriver.dataSource(url));

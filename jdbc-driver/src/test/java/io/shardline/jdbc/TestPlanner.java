@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * <li>{@code INSERT}: by the first parameter ({@code id % 2}); {@code ... WHERE id = ?}: by the last parameter;</li>
  * <li>otherwise every data source (SCATTER); multi-unit queries need a merge plan registered with {@link #merge}.</li>
  * </ul>
- * {@code BAD ...} is refused with a PlanningException; {@code INSERT /*gen*}{@code /} reports the first parameter
+ * {@code ... IN ()} is a NONE plan. {@code BAD ...} is refused with a PlanningException; {@code INSERT /*gen*}{@code /} reports the first parameter
  * as a key Shardline generated. Every context seen is recorded.
  */
 final class TestPlanner implements StatementPlanner {
@@ -50,6 +50,9 @@ final class TestPlanner implements StatementPlanner {
             throw new PlanningException("test planner refuses this statement: BAD is not SQL");
         }
         boolean query = upper.startsWith("SELECT") || upper.startsWith("SHOW");
+        if (upper.contains("IN ()")) {
+            return new RoutePlan(RouteOpcode.NONE, query, List.of(), Optional.empty(), false);
+        }
         int target = -1;
         Matcher forced = FORCED.matcher(sql);
         if (forced.find()) {

@@ -17,9 +17,11 @@ final class TestShardline {
         return "dataSources:\n"
                 + "  ds_0:\n"
                 + "    master: {url: \"" + db.jdbcUrl(m0) + "\", username: " + MariaDbNode.USER + "}\n"
+                + replicas(db, 0)
                 + "    pool: {maximumPoolSize: " + maximumPoolSize + ", minimumIdle: 1}\n"
                 + "  ds_1:\n"
                 + "    master: {url: \"" + db.jdbcUrl(m1) + "\", username: " + MariaDbNode.USER + "}\n"
+                + replicas(db, db.topology().groups() > 1 ? 1 : 0)
                 + "    pool: {maximumPoolSize: " + maximumPoolSize + ", minimumIdle: 1}\n"
                 + "rules:\n"
                 + "  tables:\n"
@@ -28,6 +30,18 @@ final class TestShardline {
                 + "      databaseStrategy: {column: id, algorithm: by_id}\n"
                 + "  algorithms:\n"
                 + "    by_id: {type: MOD, props: {shardingCount: 2}}\n";
+    }
+
+    private static String replicas(TestDatabase db, int group) {
+        if (db.topology().replicasPerGroup() == 0) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("    replicas:\n");
+        for (MariaDbNode replica : db.topology().replicas(group)) {
+            out.append("      - {url: \"").append(db.jdbcUrl(replica)).append("\", username: ").append(MariaDbNode.USER)
+                    .append("}\n");
+        }
+        return out.toString();
     }
 
     static ShardlineConfig config(TestDatabase db) {

@@ -1,9 +1,9 @@
 package io.shardline.jdbc.execute;
 
+import io.shardline.jdbc.resultset.ShardCollations;
 import io.shardline.router.plan.ExecutionUnit;
 import io.shardline.router.plan.PlanningContext;
 import io.shardline.router.plan.RoutePlan;
-import io.shardline.jdbc.resultset.ShardCollations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class DataSourceGroup {
     private final String name;
     private final ShardNode master;
     private final List<ShardNode> replicas;
-    private volatile ShardCollations collations;
+    private volatile ShardCollations collations = ShardCollations.connectorJ();
 
     DataSourceGroup(String name, ShardNode master, List<ShardNode> replicas) {
         this.name = name;
@@ -45,17 +45,21 @@ public final class DataSourceGroup {
         return master;
     }
 
+    /** The server's collation ids (read when the pools start), for binding merge plans. */
+    public ShardCollations collations() {
+        return collations;
+    }
+
     /**
-     * The server's collation ids, read from {@code information_schema.COLLATIONS} once per group on first need
-     * (through {@code connection}, a connection of this group) and cached.
+     * Reads the master's collation table once, at start, on a connection of its own: reading it later on a
+     * statement's connection would fail while that connection streams a result.
      */
-    ShardCollations collations(Connection connection) {
-        ShardCollations table = collations;
-        if (table == null) {
-            table = ShardCollations.load(connection);
-            collations = table;
+    void loadCollations() {
+        try (Connection c = master.pool().getConnection()) {
+            collations = ShardCollations.load(c);
+        } catch (SQLException e) {
+            collations = ShardCollations.connectorJ();
         }
-        return table;
     }
 
     @Override

@@ -19,6 +19,11 @@ public final class Parameters {
      * (handshake version {@code 5.5.5-10.x}) for a server without fractional seconds and drops them from
      * {@code LocalDateTime}, {@code LocalTime} and {@code Timestamp} parameters, whatever
      * {@code sendFractionalSeconds} says. Whole seconds keep Connector/J's own binding.
+     *
+     * <p>A {@code Timestamp} is written as the JVM's wall-clock time, which is what Connector/J sends with its
+     * default {@code connectionTimeZone=LOCAL}; with another {@code connectionTimeZone} in the node URL,
+     * bind {@code LocalDateTime} values instead. {@code Instant}, {@code OffsetDateTime} and
+     * {@code ZonedDateTime} are left to Connector/J (its zone conversion applies, and so does its truncation).
      */
     public static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {

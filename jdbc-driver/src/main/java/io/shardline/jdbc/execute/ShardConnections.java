@@ -124,17 +124,18 @@ public final class ShardConnections implements AutoCloseable {
             // Switching autocommit on commits: do it as a reported commit so a failure names the shards.
             commit();
         }
-        autoCommit = value;
         forEach((o, c) -> c.setAutoCommit(value), "setAutoCommit(" + value + ")");
+        autoCommit = value;
     }
 
     public boolean readOnly() {
         return readOnly;
     }
 
+    /** Applies to every open connection, then records it (so a refusal, e.g. inside a transaction, changes nothing later). */
     public void setReadOnly(boolean value) throws SQLException {
-        readOnly = value;
         forEach((o, c) -> applyReadOnly(c, value, o.serverReadOnly), "setReadOnly(" + value + ")");
+        readOnly = value;
     }
 
     public int isolation() {
@@ -142,8 +143,8 @@ public final class ShardConnections implements AutoCloseable {
     }
 
     public void setIsolation(int level) throws SQLException {
-        isolation = level;
         forEach((o, c) -> c.setTransactionIsolation(level), "setTransactionIsolation(" + level + ")");
+        isolation = level;
     }
 
     public int networkTimeout() {

@@ -83,7 +83,13 @@ public final class ShardExecutor implements AutoCloseable {
         int n = units.size();
         Outcome outcome = new Outcome(plan, n, logicalTables);
         if (n == 0) {
-            outcome.updateCount = 0;
+            // NONE: nothing runs. A query answers with no rows (and, knowing no shard, no columns).
+            if (plan.query()) {
+                outcome.resultSet = new MergedResultSet(new io.shardline.router.merge.ListCursor(List.of(), 0),
+                        new ShardlineResultSetMetaData(List.of()), owner);
+            } else {
+                outcome.updateCount = 0;
+            }
             return outcome;
         }
         ShardPools pools = connections.pools();
@@ -102,7 +108,7 @@ public final class ShardExecutor implements AutoCloseable {
         if (n == 1) {
             try {
                 runUnit(outcome, 0, options);
-            } catch (Throwable e) {
+            } catch (SQLException | RuntimeException e) {
                 outcome.close();
                 throw failure(outcome, 0, e);
             }
@@ -253,7 +259,7 @@ public final class ShardExecutor implements AutoCloseable {
             }
             try {
                 runUnit(outcome, i, options);
-            } catch (Throwable e) {
+            } catch (SQLException | RuntimeException e) {
                 failures[i] = e;
                 return; // later units of this data source are not run after a failure on it
             }
@@ -338,7 +344,7 @@ public final class ShardExecutor implements AutoCloseable {
         MergePlan mergePlan = outcome.plan.merge().orElseGet(() -> MergePlan.concat(columns));
         MergeSpec spec;
         try {
-            spec = mergePlan.bind(outcome.groups[0].collations(outcome.connections[0]).collations(first), labels);
+            spec = mergePlan.bind(outcome.groups[0].collations().collations(first), labels);
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), "0A000", e);
         }

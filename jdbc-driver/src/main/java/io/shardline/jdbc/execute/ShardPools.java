@@ -64,7 +64,9 @@ public final class ShardPools implements AutoCloseable {
                 for (int i = 0; i < ds.replicas().size(); i++) {
                     replicas.add(node(ds, "replica-" + i, ds.replicas().get(i), pools));
                 }
-                groups.put(ds.name(), new DataSourceGroup(ds.name(), master, replicas));
+                DataSourceGroup group = new DataSourceGroup(ds.name(), master, replicas);
+                group.loadCollations();
+                groups.put(ds.name(), group);
             }
         } catch (RuntimeException e) {
             for (HikariDataSource pool : pools) {

@@ -40,6 +40,11 @@ public final class ShardCollations {
         return CONNECTOR_J.collations(metaData);
     }
 
+    /** Connector/J's built-in (MySQL) id table. */
+    public static ShardCollations connectorJ() {
+        return CONNECTOR_J;
+    }
+
     /**
      * Reads the server's collation ids. Falls back to Connector/J's table when the server does not answer
      * (privileges, an old server): the common ids agree.
