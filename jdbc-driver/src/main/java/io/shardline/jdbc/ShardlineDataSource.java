@@ -1,5 +1,11 @@
 package io.shardline.jdbc;
 
+import io.shardline.router.RoutePreview;
+import io.shardline.router.plan.PlanningContext;
+import io.shardline.router.plan.PlanningException;
+import java.sql.SQLSyntaxErrorException;
+import java.util.ArrayList;
+import java.util.List;
 import io.shardline.jdbc.config.ShardlineConfig;
 import io.shardline.jdbc.execute.ShardExecutor;
 import io.shardline.jdbc.execute.ShardPools;
@@ -108,6 +114,20 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
 
     StatementPlanner planner() {
         return planner;
+    }
+
+    /**
+     * Where {@code sql} would run and what each shard would receive, as JSON ({@link RoutePreview}), without
+     * executing anything. For users checking a rule and for tests.
+     *
+     * @throws SQLException (SQLState 42000) when the statement cannot be routed; the message names the construct
+     */
+    public String preview(String sql, List<?> parameters) throws SQLException {
+        try {
+            return RoutePreview.toJson(sql, planner.plan(sql, new ArrayList<>(parameters), PlanningContext.DEFAULT));
+        } catch (PlanningException e) {
+            throw new SQLSyntaxErrorException(e.getMessage(), "42000", e);
+        }
     }
 
     /** {@code jdbc:shardline:...}: the driver URL this DataSource was opened with, or one naming its config. */

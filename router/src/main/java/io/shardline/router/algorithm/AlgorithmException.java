@@ -12,10 +12,30 @@ public final class AlgorithmException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String property;
+    private final boolean noTarget;
 
     private AlgorithmException(String property, String message, Throwable cause) {
+        this(property, message, cause, false);
+    }
+
+    private AlgorithmException(String property, String message, Throwable cause, boolean noTarget) {
         super(message, cause);
         this.property = property;
+        this.noTarget = noTarget;
+    }
+
+    /**
+     * A well-formed value that maps to none of the configured targets (an INLINE result that is not a table, a
+     * date outside the INTERVAL bounds). No row can hold it, since its INSERT is refused, so a read, update or
+     * delete that asks for it matches nothing rather than failing.
+     */
+    public static AlgorithmException noTarget(String message) {
+        return new AlgorithmException(null, message, null, true);
+    }
+
+    /** See {@link #noTarget(String)}. */
+    public boolean isNoTarget() {
+        return noTarget;
     }
 
     /** A routing-time failure (a value the algorithm cannot place). */

@@ -62,7 +62,7 @@ public final class InlineShardingAlgorithm implements ShardingAlgorithm {
     }
 
     private AlgorithmException notATarget(List<String> targets, Object value, String rendered) {
-        return AlgorithmException.routing("INLINE expression '" + template.source() + "' gave '" + rendered
+        return AlgorithmException.noTarget("INLINE expression '" + template.source() + "' gave '" + rendered
                 + "' for value '" + value + "', which is not among the targets " + targets);
     }
 }

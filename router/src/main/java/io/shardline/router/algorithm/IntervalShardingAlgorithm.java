@@ -116,7 +116,7 @@ public final class IntervalShardingAlgorithm implements ShardingAlgorithm {
                     + value.getClass().getSimpleName() + "): not a date or date-time");
         }
         if (time.isBefore(lower) || time.isAfter(upper)) {
-            throw AlgorithmException.routing(TYPE + " cannot shard value '" + value + "': outside [datetimeLower "
+            throw AlgorithmException.noTarget(TYPE + " cannot shard value '" + value + "': outside [datetimeLower "
                     + lower + ", datetimeUpper " + upper + "]");
         }
         String suffix = suffixes[index(time)];

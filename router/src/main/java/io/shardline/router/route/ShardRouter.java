@@ -311,14 +311,14 @@ public final class ShardRouter {
 
     private void markConjunction(ShardedTable table, ColumnCondition[] conjunction, String forced, boolean[][] hit) {
         if (forced == null && table.tableOnly) {
-            for (String t : targets(table, table.rule.tableStrategy(), table.allTables, conjunction, "table")) {
+            for (String t : targets(table, table.rule.tableStrategy(), table.allTables, conjunction, "table", true)) {
                 int[] node = table.nodeOf(t);
                 hit[node[0]][node[1]] = true;
             }
             return;
         }
         Collection<String> databases = forced != null ? List.of(forced)
-                : targets(table, table.rule.databaseStrategy(), table.dataSources, conjunction, "database");
+                : targets(table, table.rule.databaseStrategy(), table.dataSources, conjunction, "database", true);
         for (String ds : databases) {
             int d = table.dataSourceIndex(ds);
             if (d < 0) {
@@ -326,7 +326,7 @@ public final class ShardRouter {
                         + "', which is not one of its data sources " + table.dataSources);
             }
             List<String> actual = table.rule.actualTables(ds);
-            for (String t : targets(table, table.rule.tableStrategy(), actual, conjunction, "table")) {
+            for (String t : targets(table, table.rule.tableStrategy(), actual, conjunction, "table", true)) {
                 int index = actual.indexOf(t);
                 if (index < 0) {
                     throw new PlanningException("table strategy of table '" + table.logicTable() + "' chose '" + t
@@ -340,6 +340,16 @@ public final class ShardRouter {
     /** The targets of one strategy level for one conjunction. */
     private static Collection<String> targets(ShardedTable table, ShardingStrategy strategy, List<String> targets,
             ColumnCondition[] conjunction, String level) {
+        return targets(table, strategy, targets, conjunction, level, false);
+    }
+
+    /**
+     * The targets of one strategy level for one conjunction. With {@code missMatchesNothing} (reads, updates and
+     * deletes), a value the algorithm maps to no configured target selects nothing: no row can hold it, because
+     * its INSERT is refused. INSERT routing passes false and refuses such a row.
+     */
+    private static Collection<String> targets(ShardedTable table, ShardingStrategy strategy, List<String> targets,
+            ColumnCondition[] conjunction, String level, boolean missMatchesNothing) {
         if (strategy instanceof ShardingStrategy.Standard standard) {
             ColumnCondition condition = conjunction[table.columnIndex(standard.column())];
             if (condition == null) {
@@ -350,12 +360,13 @@ public final class ShardRouter {
                 if (condition.values() != null) {
                     List<Object> values = condition.values();
                     if (values.size() == 1) {
-                        return List.of(standard.algorithm().shard(targets, standard.column(), coerce(values.get(0), coerce)));
+                        String target = shardOrNull(standard, targets, coerce(values.get(0), coerce), missMatchesNothing);
+                        return target == null ? List.of() : List.of(target);
                     }
                     List<String> chosen = new ArrayList<>(targets.size());
                     for (Object value : values) {
-                        String target = standard.algorithm().shard(targets, standard.column(), coerce(value, coerce));
-                        if (!chosen.contains(target)) {
+                        String target = shardOrNull(standard, targets, coerce(value, coerce), missMatchesNothing);
+                        if (target != null && !chosen.contains(target)) {
                             chosen.add(target);
                         }
                     }
@@ -395,6 +406,18 @@ public final class ShardRouter {
             }
         }
         return targets;
+    }
+
+    private static String shardOrNull(ShardingStrategy.Standard standard, List<String> targets, Object value,
+            boolean missMatchesNothing) {
+        try {
+            return standard.algorithm().shard(targets, standard.column(), value);
+        } catch (AlgorithmException e) {
+            if (missMatchesNothing && e.isNoTarget()) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static PlanningException algorithmFailure(ShardedTable table, String level, String column,
