@@ -389,11 +389,8 @@ final class MultiShardSelect {
                 throw refuse("LIMIT value " + v + " is not an integer");
             }
         } else if (v instanceof String) {
-            try {
-                b = new BigInteger(((String) v).trim());
-            } catch (NumberFormatException e) {
-                throw refuse("LIMIT value '" + v + "' is not an integer");
-            }
+            // One database refuses a quoted LIMIT value too (Connector/J sends a string parameter quoted).
+            throw refuse("LIMIT value '" + v + "' is a string, not an integer");
         } else {
             throw refuse("LIMIT value " + v + " is not an integer");
         }
