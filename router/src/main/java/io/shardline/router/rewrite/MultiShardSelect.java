@@ -644,6 +644,15 @@ final class MultiShardSelect {
 
     private void refuseAggregateInside(int start, int end, String what) {
         for (int j = tokens.firstAt(start); j < tokens.size() && tokens.start(j) < end; j++) {
+            if (tokens.isChar(j, '(') && tokens.isWord(tokens.next(j), "SELECT")) {
+                // A scalar subquery aggregates its own rows on each shard: not an aggregate of this query.
+                int close = tokens.matchingParen(j);
+                if (close < 0) {
+                    break;
+                }
+                j = close;
+                continue;
+            }
             if (tokens.type(j) != io.shardline.sql.lexer.TokenType.WORD) {
                 continue;
             }
