@@ -312,7 +312,8 @@ final class MultiShardSelect {
             int start = st.start(l.span());
             int end = st.end(l.span());
             if (!pushLimit) {
-                while (start > 0 && Character.isWhitespace(sql.charAt(start - 1))) {
+                // Trim the blank before LIMIT, but never a line break: it may end a -- or # comment.
+                while (start > 0 && (sql.charAt(start - 1) == ' ' || sql.charAt(start - 1) == '\t')) {
                     start--;
                 }
                 edits.add(new StructEdit(start, end, List.of("")));
