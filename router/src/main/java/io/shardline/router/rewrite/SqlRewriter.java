@@ -185,16 +185,14 @@ public final class SqlRewriter {
 
     // ------------------------------------------------------------------ table names
 
-    /** Table references and column qualifiers naming a sharded table, in text order. */
+    /** Table references and the column qualifiers that name an unaliased table, in text order. */
     private List<RenameSite> renameSites(ParsedStatement st, TokenScan tokens) {
         List<TableRef> tables = st.facts().tables();
         String sql = st.sql();
         List<RenameSite> sites = new ArrayList<>(tables.size());
         boolean qualifiable = false;
+        // Every reference is a site; the unit's map decides what is renamed (tables it does not map keep their names).
         for (TableRef t : tables) {
-            if (!rule.isSharded(t.name())) {
-                continue;
-            }
             TextSpan span = st.span(t);
             TextSpan name = st.nameSpan(t);
             sites.add(new RenameSite(span.start(), span.end(), t.name().toLowerCase(Locale.ROOT), t.name(),
@@ -246,14 +244,14 @@ public final class SqlRewriter {
         return false;
     }
 
-    /** The unaliased sharded table a qualifier token names, unless an alias of that name hides it. */
+    /** The unaliased table a qualifier token names, unless an alias of that name hides it. */
     private TableRef qualifiedTable(List<TableRef> tables, TokenScan tokens, int q) {
         TableRef found = null;
         for (TableRef t : tables) {
             if (t.alias().isPresent() && tokens.identifierIs(q, t.alias().get())) {
                 return null;
             }
-            if (found == null && t.alias().isEmpty() && tokens.identifierIs(q, t.name()) && rule.isSharded(t.name())) {
+            if (found == null && t.alias().isEmpty() && tokens.identifierIs(q, t.name())) {
                 found = t;
             }
         }
