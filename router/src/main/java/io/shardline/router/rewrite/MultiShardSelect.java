@@ -312,7 +312,8 @@ final class MultiShardSelect {
             int start = st.start(l.span());
             int end = st.end(l.span());
             if (!pushLimit) {
-                while (start > 0 && Character.isWhitespace(sql.charAt(start - 1))) {
+                // Trim the blank before LIMIT, but never a line break: it may end a -- or # comment.
+                while (start > 0 && (sql.charAt(start - 1) == ' ' || sql.charAt(start - 1) == '\t')) {
                     start--;
                 }
                 edits.add(new StructEdit(start, end, List.of("")));
@@ -389,11 +390,8 @@ final class MultiShardSelect {
                 throw refuse("LIMIT value " + v + " is not an integer");
             }
         } else if (v instanceof String) {
-            try {
-                b = new BigInteger(((String) v).trim());
-            } catch (NumberFormatException e) {
-                throw refuse("LIMIT value '" + v + "' is not an integer");
-            }
+            // One database refuses a quoted LIMIT value too (Connector/J sends a string parameter quoted).
+            throw refuse("LIMIT value '" + v + "' is a string, not an integer");
         } else {
             throw refuse("LIMIT value " + v + " is not an integer");
         }
@@ -647,6 +645,15 @@ final class MultiShardSelect {
 
     private void refuseAggregateInside(int start, int end, String what) {
         for (int j = tokens.firstAt(start); j < tokens.size() && tokens.start(j) < end; j++) {
+            if (tokens.isChar(j, '(') && tokens.isWord(tokens.next(j), "SELECT")) {
+                // A scalar subquery aggregates its own rows on each shard: not an aggregate of this query.
+                int close = tokens.matchingParen(j);
+                if (close < 0) {
+                    break;
+                }
+                j = close;
+                continue;
+            }
             if (tokens.type(j) != io.shardline.sql.lexer.TokenType.WORD) {
                 continue;
             }

@@ -89,7 +89,7 @@ public final class SqlRewriter {
             if (actual != null) {
                 renames[i] = site.replacement(actual);
                 if (renames[i] != null) {
-                    edits.add(new Splice(site.start(), site.end(), renames[i], null, false));
+                    edits.add(new Splice(site.start(), site.end(), renames[i], null));
                 }
             }
         }
@@ -146,7 +146,7 @@ public final class SqlRewriter {
         for (int i = 0; i < params.length; i++) {
             params[i] = carried.get(i);
         }
-        return new Splice(e.start(), e.end(), b.toString(), params, true);
+        return new Splice(e.start(), e.end(), b.toString(), params);
     }
 
     /** The parameters of the rewritten text: placeholders not cut out, and those copied by edits, in text order. */
@@ -164,8 +164,8 @@ public final class SqlRewriter {
                 e++;
             }
             boolean cut = e > 0 && edits.get(e - 1).start <= offset && offset < edits.get(e - 1).end;
-            if (!cut) {
-                out.add(p < parameters.size() ? parameters.get(p) : null);
+            if (!cut && p < parameters.size()) {
+                out.add(parameters.get(p)); // a missing value stays missing: the executor reports it, never a NULL
             }
             p++;
         }
@@ -185,16 +185,14 @@ public final class SqlRewriter {
 
     // ------------------------------------------------------------------ table names
 
-    /** Table references and column qualifiers naming a sharded table, in text order. */
+    /** Table references and the column qualifiers that name an unaliased table, in text order. */
     private List<RenameSite> renameSites(ParsedStatement st, TokenScan tokens) {
         List<TableRef> tables = st.facts().tables();
         String sql = st.sql();
         List<RenameSite> sites = new ArrayList<>(tables.size());
         boolean qualifiable = false;
+        // Every reference is a site; the unit's map decides what is renamed (tables it does not map keep their names).
         for (TableRef t : tables) {
-            if (!rule.isSharded(t.name())) {
-                continue;
-            }
             TextSpan span = st.span(t);
             TextSpan name = st.nameSpan(t);
             sites.add(new RenameSite(span.start(), span.end(), t.name().toLowerCase(Locale.ROOT), t.name(),
@@ -246,14 +244,14 @@ public final class SqlRewriter {
         return false;
     }
 
-    /** The unaliased sharded table a qualifier token names, unless an alias of that name hides it. */
+    /** The unaliased table a qualifier token names, unless an alias of that name hides it. */
     private TableRef qualifiedTable(List<TableRef> tables, TokenScan tokens, int q) {
         TableRef found = null;
         for (TableRef t : tables) {
             if (t.alias().isPresent() && tokens.identifierIs(q, t.alias().get())) {
                 return null;
             }
-            if (found == null && t.alias().isEmpty() && tokens.identifierIs(q, t.name()) && rule.isSharded(t.name())) {
+            if (found == null && t.alias().isEmpty() && tokens.identifierIs(q, t.name())) {
                 found = t;
             }
         }
@@ -341,9 +339,9 @@ public final class SqlRewriter {
                     }
                     if (lastKept < 0) {
                         // Leading run: cut through the separator before the next kept row.
-                        edits.add(new Splice(rows.get(r)[0], rows.get(runEnd + 1)[0], "", null, true));
+                        edits.add(new Splice(rows.get(r)[0], rows.get(runEnd + 1)[0], "", null));
                     } else {
-                        edits.add(new Splice(rows.get(lastKept)[1], rows.get(runEnd)[1], "", null, true));
+                        edits.add(new Splice(rows.get(lastKept)[1], rows.get(runEnd)[1], "", null));
                     }
                     r = runEnd + 1;
                 }
@@ -353,14 +351,14 @@ public final class SqlRewriter {
                 GeneratedKeys k = keys.get();
                 if (setForm) {
                     int[] row = rows.get(0);
-                    edits.add(new Splice(row[1], row[1], ", " + k.column() + " = " + literal(k.values().get(0)), null,
-                            false));
+                    edits.add(new Splice(row[1], row[1], ", " + k.column() + " = " + literal(k.values().get(0)),
+                            null));
                 } else {
-                    edits.add(new Splice(columnListEnd, columnListEnd, ", " + k.column(), null, false));
+                    edits.add(new Splice(columnListEnd, columnListEnd, ", " + k.column(), null));
                     for (int r = 0; r < n; r++) {
                         if (all || kept.contains(r)) {
                             int close = rows.get(r)[1] - 1;
-                            edits.add(new Splice(close, close, ", " + literal(k.values().get(r)), null, false));
+                            edits.add(new Splice(close, close, ", " + literal(k.values().get(r)), null));
                         }
                     }
                 }
@@ -370,7 +368,8 @@ public final class SqlRewriter {
 
         /** A generated key as SQL: digits for numbers, a quoted string otherwise. */
         static String literal(Object value) {
-            if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
+            if (value instanceof Long || value instanceof Integer || value instanceof Short
+                    || value instanceof java.math.BigInteger) {
                 return value.toString();
             }
             if (value == null) {
@@ -395,14 +394,12 @@ public final class SqlRewriter {
         final int end;
         final String text;
         final int[] carried;
-        final boolean touchesParameters;
 
-        Splice(int start, int end, String text, int[] carried, boolean touchesParameters) {
+        Splice(int start, int end, String text, int[] carried) {
             this.start = start;
             this.end = end;
             this.text = text;
             this.carried = carried;
-            this.touchesParameters = touchesParameters;
         }
     }
 }
