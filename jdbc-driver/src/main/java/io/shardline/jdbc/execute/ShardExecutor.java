@@ -358,7 +358,7 @@ public final class ShardExecutor implements AutoCloseable {
                     e.getCause() == null ? e : e.getCause());
         }
         if (options.maxRows > 0) {
-            merged = new MaxRowsCursor(merged, options.maxRows);
+            merged = MergeEngine.limit(merged, 0, options.maxRows);
         }
         ShardlineResultSetMetaData metaData = ShardlineResultSetMetaData.copyOf(first, spec.visibleColumns(),
                 table -> LogicalTableMetaData.logical(logicalTables, table));

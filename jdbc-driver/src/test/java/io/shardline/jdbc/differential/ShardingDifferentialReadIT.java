@@ -3,8 +3,6 @@ package io.shardline.jdbc.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shardline.testkit.junit.TestDatabase;
-import io.shardline.testkit.junit.TestTopology;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -25,22 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * query list covers point, IN, range, scatter, ORDER BY/LIMIT with deep offsets, aggregates, GROUP BY/HAVING,
  * DISTINCT, binding and broadcast joins, and refusals.
  */
-@TestTopology(groups = 2, replicas = 0)
-class ShardingDifferentialReadIT {
-
-    private static DifferentialFixture fixture;
-
-    @BeforeAll
-    static void load(TestDatabase db) throws SQLException {
-        fixture = new DifferentialFixture(db);
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class ShardingDifferentialReadIT extends DifferentialTestBase {
 
     @TestFactory
     Stream<DynamicTest> queries() {

@@ -3,8 +3,6 @@ package io.shardline.jdbc.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shardline.testkit.junit.TestDatabase;
-import io.shardline.testkit.junit.TestTopology;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -25,22 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * The statements of {@code differential/writes.yaml} run in order on the plain database and through Shardline;
  * update counts must match and, after each one, the tables it names must hold the same rows on both sides.
  */
-@TestTopology(groups = 2, replicas = 0)
-class ShardingDifferentialWriteIT {
-
-    private static DifferentialFixture fixture;
-
-    @BeforeAll
-    static void load(TestDatabase db) throws SQLException {
-        fixture = new DifferentialFixture(db);
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class ShardingDifferentialWriteIT extends DifferentialTestBase {
 
     @TestFactory
     Stream<DynamicTest> writes() {

@@ -51,6 +51,14 @@ public final class MergeEngine {
         return cursor;
     }
 
+    /**
+     * At most {@code limit} rows of {@code input} after skipping {@code offset}: a merge's LIMIT, or a JDBC
+     * {@code setMaxRows} applied again after merging (each shard returned up to that many).
+     */
+    public static RowCursor limit(RowCursor input, long offset, long limit) {
+        return new LimitCursor(input, offset, limit);
+    }
+
     /** Rows of one group are adjacent when the shard order starts with exactly the group columns. */
     static boolean groupsAreContiguous(List<SortKey> shardOrder, List<Integer> groupBy) {
         if (groupBy.size() > shardOrder.size()) {
