@@ -64,12 +64,15 @@ public final class ShardlineDatabaseMetaData extends DelegatingDatabaseMetaData 
         return serverVersion().contains("MariaDB") ? "MariaDB" : delegate().getDatabaseProductName();
     }
 
-    /** {@code Shardline (MariaDB 10.11.19)}: what applications and tools see. */
+    /**
+     * The server's own product name ({@code MariaDB}, or what the shard driver says for other servers), as a
+     * direct connection would report it: ORMs pick their SQL dialect from this name and the version (Hibernate
+     * resolves {@code MariaDB} 10.x to its MariaDB dialect), so a drop-in DataSource must not rename the database.
+     * Shardline identifies itself in {@link #getDriverName()}.
+     */
     @Override
     public String getDatabaseProductName() throws SQLException {
-        String v = serverVersion();
-        int dash = v.indexOf('-');
-        return "Shardline (" + serverName() + " " + (dash < 0 ? v : v.substring(0, dash)) + ")";
+        return serverName();
     }
 
     @Override
