@@ -25,6 +25,25 @@ class QuickstartIT {
         assertThat(read).isEqualTo("hello from g0-master");
         assertThat(printed).contains("g0-master", "g0-replica0", "g1-master", "g1-replica0", "Done.");
         assertThat(printed).containsPattern("commit GTID 1-100-\\d+");
+        // the sharding part: each of the 8 orders sits in ds_(user_id % 2).t_order_(order_id % 2), as read back
+        // directly from the masters, and nowhere else
+        Matcher table = Pattern.compile("ds_(\\d)\\.t_order_(\\d) \\(order/user\\):(.*)").matcher(printed);
+        int orders = 0;
+        while (table.find()) {
+            for (String row : table.group(3).trim().split(" ")) {
+                if (row.isEmpty()) {
+                    continue;
+                }
+                long orderId = Long.parseLong(row.substring(0, row.indexOf("/u")));
+                int userId = Integer.parseInt(row.substring(row.indexOf("/u") + 2));
+                assertThat(userId % 2).as("data source of %s", row).isEqualTo(Integer.parseInt(table.group(1)));
+                assertThat(orderId % 2).as("table of %s", row).isEqualTo(Long.parseLong(table.group(2)));
+                orders++;
+            }
+        }
+        assertThat(orders).isEqualTo(8);
+        assertThat(printed).contains("\"opcode\": \"SCATTER\"", "user 4: 2 orders, total 8.1", "user 3: 2 orders, total 6.1",
+                "user 2: 2 orders, total 4.1");
 
         Matcher pids = Pattern.compile("(?m)^g\\d-\\S+\\s+\\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+(\\d+)$").matcher(printed);
         int seen = 0;
