@@ -36,6 +36,30 @@ class ShardingPlannerTest {
     }
 
     @Test
+    void inListsAreSplitSoEachShardGetsOnlyItsOwnValues() {
+        // user 3 lives on ds_1; order ids 4 and 6 in t_order_0, 5 in t_order_1
+        RoutePlan plan = planner.plan("SELECT * FROM t_order WHERE user_id = ? AND order_id IN (?, ?, ?)",
+                List.of(3, 4, 5, 6), PlanningContext.DEFAULT);
+        assertThat(plan.units()).containsExactly(
+                new ExecutionUnit("ds_1", "SELECT * FROM t_order_0 WHERE user_id = ? AND order_id IN (?, ?)",
+                        List.of(3, 4, 6)),
+                new ExecutionUnit("ds_1", "SELECT * FROM t_order_1 WHERE user_id = ? AND order_id IN (?)",
+                        List.of(3, 5)));
+        RoutePlan delete = planner.plan("DELETE FROM t_order WHERE order_id IN (1, /* two */ 2, 3) AND status = ?",
+                List.of("X"), PlanningContext.DEFAULT);
+        assertThat(delete.units()).extracting(ExecutionUnit::sql).containsExactly(
+                "DELETE FROM t_order_0 WHERE order_id IN (2) AND status = ?",
+                "DELETE FROM t_order_1 WHERE order_id IN (1, 3) AND status = ?",
+                "DELETE FROM t_order_0 WHERE order_id IN (2) AND status = ?",
+                "DELETE FROM t_order_1 WHERE order_id IN (1, 3) AND status = ?");
+        assertThat(delete.units()).extracting(ExecutionUnit::parameters).containsOnly(List.of("X"));
+        // inside an OR the list is left whole: other branches may reach the unit
+        RoutePlan or = planner.plan("SELECT * FROM t_order WHERE order_id IN (1, 2) OR user_id = 1", List.of(),
+                PlanningContext.DEFAULT);
+        assertThat(or.units()).extracting(ExecutionUnit::sql).allMatch(sql -> sql.contains("IN (1, 2)"));
+    }
+
+    @Test
     void writesAndLockingReadsNeedTheMaster() {
         assertThat(planner.plan("UPDATE t_order SET status = 'X' WHERE user_id = 1 AND order_id = 1", List.of(),
                 PlanningContext.DEFAULT).needsMaster()).isTrue();

@@ -73,6 +73,26 @@ public final class ParsedStatement {
         return new TextSpan(normalized.start(table.nameToken()), normalized.end(table.nameToken()));
     }
 
+    /**
+     * Original text span of a value: the {@code ?} of a parameter, the (possibly multi-token, e.g. {@code -5} or
+     * {@code 'a' 'b'}) text of an extracted literal, or an expression's range. Used to splice values out per shard.
+     */
+    public TextSpan span(Value value) {
+        if (value instanceof Value.Literal literal) {
+            int u = normalized.literalUnit(literal.index());
+            return new TextSpan(normalized.start(u), normalized.end(u));
+        }
+        if (value instanceof Value.Parameter parameter) {
+            for (int u = 0, n = normalized.size(); u < n; u++) {
+                if (normalized.role(u) == NormalizedStatement.PARAMETER && normalized.valueIndex(u) == parameter.index()) {
+                    return new TextSpan(normalized.start(u), normalized.end(u));
+                }
+            }
+            throw new IllegalArgumentException("no placeholder ?" + parameter.index() + " in: " + sql());
+        }
+        return span(((Value.Expression) value).range());
+    }
+
     /** Number of extracted literals. */
     public int literalCount() {
         return normalized.literalCount();

@@ -16,6 +16,7 @@ import io.shardline.sql.facts.InsertRow;
 import io.shardline.sql.facts.StatementFacts;
 import io.shardline.sql.facts.StatementKind;
 import io.shardline.sql.facts.TableRef;
+import io.shardline.sql.facts.Value;
 import io.shardline.sql.lexer.TokenType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,6 +102,10 @@ public final class SqlRewriter {
         if (insert != null) {
             paramsChange |= insert.edits(unit, edits);
         }
+        for (RouteUnit.InListCut cut : unit.inLists()) {
+            edits.add(inListSplice(st, cut));
+            paramsChange = true;
+        }
         if (edits.size() > 1) {
             edits.sort(BY_START);
         }
@@ -111,6 +116,34 @@ public final class SqlRewriter {
         String rewritten = Splicer.apply(sql, splices);
         List<Object> unitParameters = paramsChange ? parameters(parameters, edits, tokens) : parameters;
         return new ExecutionUnit(unit.dataSource(), rewritten, unitParameters);
+    }
+
+    /**
+     * The values of an IN list that this unit keeps, replacing the list from its first value to its last; the
+     * kept values' text is copied as written, their parameters carried in order.
+     */
+    private static Splice inListSplice(ParsedStatement st, RouteUnit.InListCut cut) {
+        List<Value> values = cut.predicate().values();
+        String sql = st.sql();
+        StringBuilder text = new StringBuilder();
+        List<Integer> carried = new ArrayList<>(cut.keptValues().size());
+        for (int v : cut.keptValues()) {
+            Value value = values.get(v);
+            TextSpan span = st.span(value);
+            if (text.length() > 0) {
+                text.append(", ");
+            }
+            text.append(sql, span.start(), span.end());
+            if (value instanceof Value.Parameter p) {
+                carried.add(p.index());
+            }
+        }
+        int[] params = new int[carried.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = carried.get(i);
+        }
+        return new Splice(st.span(values.get(0)).start(), st.span(values.get(values.size() - 1)).end(),
+                text.toString(), params);
     }
 
     private static Splice renderStruct(StructEdit e, String sql, List<RenameSite> sites, String[] renames,

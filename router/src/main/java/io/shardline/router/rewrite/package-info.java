@@ -14,6 +14,8 @@
  *   <li>INSERT/REPLACE: a unit keeps only its {@code RouteUnit.insertRows}; the rows it does not get are cut out with
  *       one separator each, and their parameters leave the unit's parameter list. Generated keys are appended to the
  *       column list (or the SET list) and to each kept row as SQL literals, so parameter order never changes.</li>
+ *   <li>IN lists: for each {@code RouteUnit.inLists} cut (a top-level {@code col IN (...)} on a sharding column), the
+ *       list is replaced by the values the unit keeps, copied as written, with their parameters.</li>
  *   <li>Parameters: each unit gets exactly the values its text's {@code ?} need, in order: placeholders cut out are
  *       dropped, placeholders copied into derived columns are repeated.</li>
  * </ul>

@@ -173,6 +173,9 @@ public final class ShardRouter {
                     ? conditions(statement, facts, params, classes).evaluate(facts.where().get())
                     : null;
             RouteResult result = routeSharded(classes, conditions, forced);
+            if (conditions != null && forced == null) {
+                result = cutInLists(statement, facts.where().get(), params, classes, result);
+            }
             checkSingleTablesColocated(classes, result);
             if (write && facts.limit().isPresent() && result.units().size() > 1) {
                 throw new PlanningException(facts.kind() + " ... LIMIT on sharded table '" + classes.primary.logicTable()
@@ -270,6 +273,88 @@ public final class ShardRouter {
             }
         }
         return new RouteResult(opcode(units.size(), primary.nodeCount), units);
+    }
+
+    /**
+     * Gives each unit only the values of a top-level {@code col IN (...)} on a sharding column whose rows can live
+     * on that unit's data node (IN lists split per shard). Safe in any context: no row of this node can equal a
+     * dropped value, so {@code col IN (kept)} and {@code col IN (all)} agree on every row here. Values that cannot be
+     * resolved (expressions, NULL) stay everywhere; a unit that would keep nothing (only when the route reached it by
+     * another conjunct) keeps the list as written.
+     */
+    private RouteResult cutInLists(ParsedStatement statement, Predicate where, List<Object> params,
+            TableClasses classes, RouteResult result) {
+        List<Predicate.In> lists = null;
+        if (where instanceof Predicate.In in) {
+            lists = List.of(in);
+        } else if (where instanceof Predicate.And and) {
+            for (Predicate child : and.children()) {
+                if (child instanceof Predicate.In in) {
+                    if (lists == null) {
+                        lists = new ArrayList<>(2);
+                    }
+                    lists.add(in);
+                }
+            }
+        }
+        if (lists == null) {
+            return result;
+        }
+        ShardedTable primary = classes.primary;
+        List<RouteUnit> units = result.units();
+        int[][] nodes = new int[units.size()][];
+        for (int u = 0; u < units.size(); u++) {
+            RouteUnit unit = units.get(u);
+            int d = primary.dataSourceIndex(unit.dataSource());
+            nodes[u] = new int[] {d, primary.rule.actualTables(unit.dataSource())
+                    .indexOf(unit.actualTable(primary.logicTable()))};
+        }
+        List<List<RouteUnit.InListCut>> cuts = new ArrayList<>(units.size());
+        for (int u = 0; u < units.size(); u++) {
+            cuts.add(new ArrayList<>(0));
+        }
+        boolean any = false;
+        for (Predicate.In in : lists) {
+            int column = classes.columnIndex(in.column());
+            if (column < 0 || in.values().size() < 2) {
+                continue;
+            }
+            List<List<Integer>> kept = new ArrayList<>(units.size());
+            for (int u = 0; u < units.size(); u++) {
+                kept.add(new ArrayList<>(in.values().size()));
+            }
+            for (int v = 0; v < in.values().size(); v++) {
+                Object value = resolve(statement, in.values().get(v), params);
+                boolean[][] hit = null;
+                if (value != ShardConditions.UNKNOWN && value != ShardConditions.NULL) {
+                    ColumnCondition[] only = new ColumnCondition[primary.columns.length];
+                    only[column] = new ColumnCondition(List.of(value), null);
+                    hit = primary.newHitMatrix();
+                    markConjunction(primary, only, null, hit);
+                }
+                for (int u = 0; u < units.size(); u++) {
+                    int[] node = nodes[u];
+                    if (hit == null || node[0] < 0 || node[1] < 0 || hit[node[0]][node[1]]) {
+                        kept.get(u).add(v);
+                    }
+                }
+            }
+            for (int u = 0; u < units.size(); u++) {
+                List<Integer> k = kept.get(u);
+                if (!k.isEmpty() && k.size() < in.values().size()) {
+                    cuts.get(u).add(new RouteUnit.InListCut(in, k));
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return result;
+        }
+        List<RouteUnit> cut = new ArrayList<>(units.size());
+        for (int u = 0; u < units.size(); u++) {
+            cut.add(cuts.get(u).isEmpty() ? units.get(u) : units.get(u).withInLists(cuts.get(u)));
+        }
+        return new RouteResult(result.opcode(), cut, result.generatedKeys());
     }
 
     private static RouteOpcode opcode(int units, int nodes) {

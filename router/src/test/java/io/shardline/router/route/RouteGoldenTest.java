@@ -131,6 +131,11 @@ class RouteGoldenTest {
             }
             sb.append(']');
         }
+        for (RouteUnit.InListCut cut : unit.inLists()) {
+            // " in(user_id)=[0,2]": the IN list on user_id keeps its values 0 and 2 on this unit
+            sb.append(" in(").append(cut.predicate().column()).append(")=").append(cut.keptValues().toString()
+                    .replace(" ", ""));
+        }
         return sb.toString();
     }
 

@@ -173,9 +173,12 @@ class ShardRouterTest {
         ShardRouter byRegion = new ShardRouter(ShardingRule.builder().dataSources("ds_0").table(t).build());
         RouteResult result = byRegion.route(parse("SELECT * FROM t_r WHERE region IN ('007', '07', '7.0')"),
                 List.of(), null);
-        // Different strings on a text column are different values even when they read as equal numbers.
-        assertEquals(List.of("007", "07", "7.0"), seen);
+        // Different strings on a text column are different values even when they read as equal numbers. Each is
+        // seen twice: once to route, once to split the IN list per unit.
+        assertEquals(List.of("007", "07", "7.0", "007", "07", "7.0"), seen);
         assertEquals(RouteOpcode.SCATTER, result.opcode());
+        assertEquals(List.of(1), result.units().get(0).inLists().get(0).keptValues());      // t_r_0: '07'
+        assertEquals(List.of(0, 2), result.units().get(1).inLists().get(0).keptValues());   // t_r_1: '007', '7.0' 
         seen.clear();
         byRegion.route(parse("SELECT * FROM t_r WHERE region = ?"), List.of(new java.math.BigDecimal("7.00")), null);
         assertEquals(List.of(new java.math.BigDecimal("7.00")), seen);
