@@ -101,14 +101,14 @@ public final class CompatData {
                             + ", " + (rl.nextInt(3) == 0 ? "NULL" : str("entry " + (i % 37))) + ")";
                 }));
         Random re = new Random(23);
-        out.addAll(batches("INSERT INTO t_event (event_id, user_id, kind, created_at, payload, value) VALUES ", EVENTS,
+        out.addAll(batches("INSERT INTO t_event (event_id, user_id, kind, created_at, payload, metric) VALUES ", EVENTS,
                 i -> "(" + i + ", " + (re.nextInt(5) == 0 ? 1 : 1 + re.nextInt(USERS)) + ", "
                         + str(KINDS[re.nextInt(KINDS.length)]) + ", "
                         + str(dateTime(LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(re.nextInt(181 * 24 * 60))))
                         + ", " + (re.nextInt(4) == 0 ? "NULL" : str("{\"page\": " + re.nextInt(40) + "}")) + ", "
                         + (re.nextInt(3) == 0 ? "NULL" : quarter(re, 100)) + ")"));
         Random ra = new Random(29);
-        out.addAll(batches("INSERT INTO t_audit (audit_id, user_id, action, at, detail) VALUES ", AUDITS,
+        out.addAll(batches("INSERT INTO t_audit (audit_id, user_id, action, logged_at, detail) VALUES ", AUDITS,
                 i -> "(" + i + ", " + (1 + ra.nextInt(40)) + ", " + str(ACTIONS[ra.nextInt(ACTIONS.length)]) + ", "
                         + str(dateTime(LocalDateTime.of(2024, 3, 1, 0, 0).plusSeconds(ra.nextInt(90 * 86400) / 60 * 60)))
                         + ", " + (ra.nextInt(2) == 0 ? "NULL" : str("ip 10.0." + ra.nextInt(4) + "." + ra.nextInt(9)))
