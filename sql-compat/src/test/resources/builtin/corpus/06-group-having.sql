@@ -30,7 +30,7 @@ SELECT tier, COUNT(*), MIN(balance), MAX(balance), SUM(balance), AVG(score) FROM
 -- name: group-by-sharding-key-point
 SELECT user_id, COUNT(*) FROM t_order WHERE user_id = 3 GROUP BY user_id;
 -- name: group-by-order-items
-SELECT order_id, COUNT(*) AS lines, SUM(qty) AS units FROM t_order_item GROUP BY order_id ORDER BY order_id LIMIT 20;
+SELECT order_id, COUNT(*) AS line_count, SUM(qty) AS units FROM t_order_item GROUP BY order_id ORDER BY order_id LIMIT 20;
 -- name: group-by-sku
 SELECT sku, SUM(qty) AS units FROM t_order_item GROUP BY sku ORDER BY units DESC, sku LIMIT 10;
 -- name: group-by-sku-all

@@ -13,7 +13,7 @@ SELECT COUNT(*) FROM t_order o JOIN t_order_item i ON o.order_id = i.order_id;
 -- name: join-order-totals
 SELECT o.order_id, SUM(i.qty * i.price) AS total FROM t_order o JOIN t_order_item i ON o.order_id = i.order_id AND o.user_id = i.user_id GROUP BY o.order_id ORDER BY o.order_id LIMIT 20;
 -- name: join-order-totals-deep
-SELECT o.order_id, COUNT(i.item_id) AS lines FROM t_order o JOIN t_order_item i ON o.order_id = i.order_id AND o.user_id = i.user_id GROUP BY o.order_id ORDER BY lines DESC, o.order_id LIMIT 100, 10;
+SELECT o.order_id, COUNT(i.item_id) AS line_count FROM t_order o JOIN t_order_item i ON o.order_id = i.order_id AND o.user_id = i.user_id GROUP BY o.order_id ORDER BY line_count DESC, o.order_id LIMIT 100, 10;
 -- name: join-revenue-per-status
 SELECT o.status, SUM(i.qty * i.price) FROM t_order o JOIN t_order_item i ON o.order_id = i.order_id AND o.user_id = i.user_id GROUP BY o.status;
 -- name: join-left-orders-without-items
