@@ -1,6 +1,6 @@
 -- GROUP BY and HAVING: reports and admin statistics.
 -- name: orders-per-status
-SELECT status, COUNT(*) FROM t_order GROUP BY status;
+SELECT UPPER(status) AS status, COUNT(*) FROM t_order GROUP BY UPPER(status);
 -- name: orders-per-status-ordered
 SELECT UPPER(status) AS s, COUNT(*) AS n FROM t_order GROUP BY UPPER(status) ORDER BY s;
 -- name: revenue-per-user
@@ -22,7 +22,7 @@ SELECT DATE_FORMAT(created_at, '%Y-%m') AS month, SUM(amount) AS total FROM t_or
 -- name: per-year-month
 SELECT YEAR(created_at) AS y, MONTH(created_at) AS m, COUNT(*) FROM t_order GROUP BY YEAR(created_at), MONTH(created_at) ORDER BY y, m;
 -- name: group-two-columns
-SELECT status, channel, COUNT(*) FROM t_order GROUP BY status, channel;
+SELECT UPPER(status) AS status, channel, COUNT(*) FROM t_order GROUP BY UPPER(status), channel;
 -- name: group-by-ordinal
 SELECT tier, COUNT(*) FROM t_user GROUP BY 1 ORDER BY 1;
 -- name: group-by-tier-stats

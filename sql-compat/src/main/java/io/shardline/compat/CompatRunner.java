@@ -18,14 +18,20 @@ public final class CompatRunner {
     /** SQLStates with which a path refuses a statement it cannot run correctly. */
     private static final Set<String> REFUSAL_STATES = Set.of("42000", "0A000");
 
-    private static final int RENDERED_ROWS = 8;
-
     private final SqlPath oracle;
     private final SqlPath subject;
+    private final int renderedRows;
 
+    /** A runner that shows the first 8 rows of each side of a difference. */
     public CompatRunner(SqlPath oracle, SqlPath subject) {
+        this(oracle, subject, 8);
+    }
+
+    /** A runner that shows the first {@code renderedRows} rows of each side of a difference. */
+    public CompatRunner(SqlPath oracle, SqlPath subject, int renderedRows) {
         this.oracle = oracle;
         this.subject = subject;
+        this.renderedRows = renderedRows;
     }
 
     public List<EntryOutcome> run(List<CorpusEntry> corpus) {
@@ -47,17 +53,17 @@ public final class CompatRunner {
         try {
             actual = subject.query(entry.sql(), entry.params());
         } catch (SQLException e) {
-            return failed(entry, e, ResultComparator.render(expected, RENDERED_ROWS));
+            return failed(entry, e, ResultComparator.render(expected, renderedRows));
         } catch (RuntimeException e) {
-            return new EntryOutcome(entry, Verdict.ERROR, describe(e), ResultComparator.render(expected, RENDERED_ROWS),
+            return new EntryOutcome(entry, Verdict.ERROR, describe(e), ResultComparator.render(expected, renderedRows),
                     "");
         }
         Optional<String> difference = ResultComparator.difference(expected, actual, entry.isOrdered());
         if (difference.isEmpty()) {
             return EntryOutcome.pass(entry);
         }
-        return new EntryOutcome(entry, Verdict.WRONG, difference.get(), ResultComparator.render(expected, RENDERED_ROWS),
-                ResultComparator.render(actual, RENDERED_ROWS));
+        return new EntryOutcome(entry, Verdict.WRONG, difference.get(), ResultComparator.render(expected, renderedRows),
+                ResultComparator.render(actual, renderedRows));
     }
 
     private EntryOutcome runChange(CorpusEntry entry) {

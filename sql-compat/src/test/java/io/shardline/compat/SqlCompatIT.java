@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * The SQL compatibility suite through Shardline's JDBC driver: the built-in corpus (and, with
  * {@code -Dsql-compat.suite=/path/to/suite}, an external one) runs on a plain database and through Shardline
  * over two testkit masters holding the same rows. Writes {@code target/sql-compat-report.{md,html}}, logs the
- * summary line, and fails on any WRONG or ERROR.
+ * summary line, and fails on any WRONG or ERROR ({@code -Dsql-compat.rows=N} shows N rows of each differing result).
  */
 @TestTopology(groups = 2, replicas = 0)
 class SqlCompatIT {
@@ -66,7 +66,7 @@ class SqlCompatIT {
                 SqlPath oracle = new JdbcSqlPath("oracle", plain);
                 SqlPath subject = new JdbcSqlPath("shardline-jdbc", shardline)) {
             suite.load(oracle, subject);
-            List<EntryOutcome> outcomes = new CompatRunner(oracle, subject).run(suite.corpus());
+            List<EntryOutcome> outcomes = new CompatRunner(oracle, subject, Integer.getInteger("sql-compat.rows", 8)).run(suite.corpus());
             CompatReport report = new CompatReport("Shardline SQL compatibility: " + suite.name() + " via "
                     + subject.name(), outcomes);
             report.write(Paths.get("target"), reportName);
