@@ -48,7 +48,7 @@ SELECT entry_id FROM t_ledger WHERE memo = 'entry 5' ORDER BY entry_id;
 -- name: events-by-kind
 SELECT event_id, user_id FROM t_event WHERE kind = 'purchase' ORDER BY event_id;
 -- name: events-all
-SELECT * FROM t_event;
+SELECT event_id, user_id, kind, created_at, payload, metric FROM t_event;
 -- name: audit-all
 SELECT * FROM t_audit;
 -- name: audit-by-action

@@ -101,12 +101,13 @@ public final class CompatData {
                             + ", " + (rl.nextInt(3) == 0 ? "NULL" : str("entry " + (i % 37))) + ")";
                 }));
         Random re = new Random(23);
-        out.addAll(batches("INSERT INTO t_event (event_id, user_id, kind, created_at, payload, metric) VALUES ", EVENTS,
+        out.addAll(batches("INSERT INTO t_event (event_id, user_id, kind, created_at, payload, metric, priority, tags,"
+                + " duration, yr, seen_at, counter, level, flags, raw) VALUES ", EVENTS,
                 i -> "(" + i + ", " + (re.nextInt(5) == 0 ? 1 : 1 + re.nextInt(USERS)) + ", "
                         + str(KINDS[re.nextInt(KINDS.length)]) + ", "
                         + str(dateTime(LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(re.nextInt(181 * 24 * 60))))
                         + ", " + (re.nextInt(4) == 0 ? "NULL" : str("{\"page\": " + re.nextInt(40) + "}")) + ", "
-                        + (re.nextInt(3) == 0 ? "NULL" : quarter(re, 100)) + ")"));
+                        + (re.nextInt(3) == 0 ? "NULL" : quarter(re, 100)) + ", " + eventTypes(re) + ")"));
         Random ra = new Random(29);
         out.addAll(batches("INSERT INTO t_audit (audit_id, user_id, action, logged_at, detail) VALUES ", AUDITS,
                 i -> "(" + i + ", " + (1 + ra.nextInt(40)) + ", " + str(ACTIONS[ra.nextInt(ACTIONS.length)]) + ", "
@@ -114,6 +115,26 @@ public final class CompatData {
                         + ", " + (ra.nextInt(2) == 0 ? "NULL" : str("ip 10.0." + ra.nextInt(4) + "." + ra.nextInt(9)))
                         + ")"));
         return out;
+    }
+
+    /**
+     * The less common column types of t_event, where merged results must still read like the server's: ENUM (sorts
+     * by its index, not its text), SET, TIME (negative and over 24 h), YEAR, TIMESTAMP, BIGINT UNSIGNED above
+     * 2^63, TINYINT UNSIGNED, BIT and VARBINARY.
+     */
+    private static String eventTypes(Random r) {
+        String[] priorities = {"'low'", "'mid'", "'high'", "'urgent'", "NULL"};
+        String[] tags = {"''", "'mobile'", "'beta,vip'", "'mobile,beta,vip'", "NULL"};
+        String[] durations = {"'00:00:01'", "'12:30:00'", "'-01:15:00'", "'100:00:00'", "'23:59:59'", "NULL"};
+        String[] counters = {"0", "1", "9223372036854775807", "9223372036854775808", "18446744073709551615",
+            "12345678901234567890", "NULL"};
+        return priorities[r.nextInt(priorities.length)] + ", " + tags[r.nextInt(tags.length)] + ", "
+                + durations[r.nextInt(durations.length)] + ", " + (r.nextInt(5) == 0 ? "NULL" : 1990 + r.nextInt(40))
+                + ", " + (r.nextInt(5) == 0 ? "NULL"
+                        : str(dateTime(LocalDateTime.of(2024, 3, 1, 0, 0).plusSeconds(r.nextInt(5_000_000)))))
+                + ", " + counters[r.nextInt(counters.length)] + ", " + (r.nextInt(6) == 0 ? "NULL" : r.nextInt(256))
+                + ", " + (r.nextInt(6) == 0 ? "NULL" : "b'" + Integer.toBinaryString(r.nextInt(256)) + "'") + ", "
+                + (r.nextInt(6) == 0 ? "NULL" : "X'" + String.format("%04X", r.nextInt(65536)) + "'");
     }
 
     private static String userRow(int id, Random r) {

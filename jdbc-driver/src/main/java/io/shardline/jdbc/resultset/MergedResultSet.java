@@ -210,7 +210,12 @@ public final class MergedResultSet extends UnsupportedResultSetOperations {
 
     @Override
     public Object getObject(int column) throws SQLException {
-        return value(column);
+        Object v = value(column);
+        if (v instanceof ServerTime t) {
+            // what Connector/J returns for TIME: java.sql.Time, and an error for values that are no time of day
+            return Time.valueOf(ValueConversions.localTime(t, describe(column)));
+        }
+        return v;
     }
 
     @Override

@@ -17,8 +17,8 @@ import java.util.Locale;
 /**
  * The collation of each column of a shard result, for binding a merge plan: Connector/J reports the collation
  * id the server sent with each column; this maps it to a name and the name to a {@link Collation}, or to
- * {@code null} when Shardline does not reproduce that collation (a merge that compares such a column is then
- * refused by {@code MergePlan.bind}, naming it).
+ * {@code null} when Shardline does not reproduce that collation, or the column's order (ENUM and SET sort by
+ * definition position): a merge that compares such a column is then refused by {@code MergePlan.bind}, naming it.
  *
  * <p>Ids are mapped with the server's own table ({@link #load}: {@code information_schema.COLLATIONS}, read once
  * per data source) because MariaDB and MySQL number some collations differently; {@link #of} uses Connector/J's
@@ -91,6 +91,11 @@ public final class ShardCollations {
             Field field = fields[i];
             if (!isString(field.getMysqlType())) {
                 out.add(Collation.BINARY);
+                continue;
+            }
+            if (field.getMysqlType() == MysqlType.ENUM || field.getMysqlType() == MysqlType.SET) {
+                // ENUM and SET sort by their position in the column definition, which the result does not carry
+                out.add(null);
                 continue;
             }
             out.add(collation(name(field.getCollationIndex())));
