@@ -28,6 +28,10 @@ public final class ShardCollations {
 
     private static final ShardCollations CONNECTOR_J = connectorJTable();
 
+    /** Column definition flags of the protocol (include/mysql_com.h). */
+    private static final int ENUM_FLAG = 0x100;
+    private static final int SET_FLAG = 0x800;
+
     /** Collation name by id; null where unknown. */
     private final String[] names;
 
@@ -93,7 +97,7 @@ public final class ShardCollations {
                 out.add(Collation.BINARY);
                 continue;
             }
-            if (field.getMysqlType() == MysqlType.ENUM || field.getMysqlType() == MysqlType.SET) {
+            if (isEnumOrSet(field)) {
                 // ENUM and SET sort by their position in the column definition, which the result does not carry
                 out.add(null);
                 continue;
@@ -118,6 +122,12 @@ public final class ShardCollations {
         } catch (IllegalArgumentException unsupported) {
             return null;
         }
+    }
+
+    /** MariaDB reports ENUM and SET columns as CHAR; only the column flags tell them apart. */
+    private static boolean isEnumOrSet(Field field) {
+        return field.getMysqlType() == MysqlType.ENUM || field.getMysqlType() == MysqlType.SET
+                || (field.getFlags() & (ENUM_FLAG | SET_FLAG)) != 0;
     }
 
     private static boolean isString(MysqlType type) {
