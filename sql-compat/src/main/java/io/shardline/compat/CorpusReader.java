@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Other comment lines between statements are ignored; comments inside a statement are kept and sent. The
- * category of a file is its name without a leading {@code NN-} and without {@code .sql}; files run in name
- * order.
+ * category of a file is its name without a leading {@code NN-} (or {@code NNx-}) and without {@code .sql}; files
+ * run in name order.
  */
 public final class CorpusReader {
 
@@ -44,10 +44,13 @@ public final class CorpusReader {
         return out;
     }
 
-    /** The category of a corpus file name: {@code 07-order-limit.sql} is {@code order-limit}. */
+    /**
+     * The category of a corpus file name: {@code 07-order-limit.sql} is {@code order-limit}, and so is
+     * {@code 07b-order-limit.sql} (a second file of one category, run right after the first).
+     */
     public static String category(String fileName) {
         String base = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        return base.replaceFirst("^\\d+[-_]", "");
+        return base.replaceFirst("^\\d+[a-z]?[-_]", "");
     }
 
     /** Parses the text of one corpus file. */

@@ -42,6 +42,13 @@ class CorpusReaderTest {
     }
 
     @Test
+    void categoryFromTheFileName() {
+        assertThat(CorpusReader.category("07-order-limit.sql")).isEqualTo("order-limit");
+        assertThat(CorpusReader.category("16b-dml.sql")).isEqualTo("dml");
+        assertThat(CorpusReader.category("misc.sql")).isEqualTo("misc");
+    }
+
+    @Test
     void refusesWhatItCannotRead() {
         assertThatThrownBy(() -> CorpusReader.read("x.sql", "SELECT 1")).hasMessageContaining("x.sql:1")
                 .hasMessageContaining("does not end with ';'");
