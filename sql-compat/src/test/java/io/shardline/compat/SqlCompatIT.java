@@ -37,6 +37,13 @@ class SqlCompatIT {
     }
 
     @Test
+    void exampleExternalSuiteRunsFromItsDirectory(TestDatabase db) throws Exception {
+        CompatSuite suite = CompatSuite.fromDirectory(resource("example-suite"));
+        CompatReport report = run(suite, db, "sql-compat-report-example");
+        assertThat(report.count(Verdict.PASS)).isEqualTo(suite.corpus().size()).isEqualTo(5);
+    }
+
+    @Test
     void externalSuite(TestDatabase db) throws Exception {
         String dir = System.getProperty("sql-compat.suite", "");
         Assumptions.assumeFalse(dir.isBlank(), "no external suite (-Dsql-compat.suite=DIR)");
@@ -44,7 +51,7 @@ class SqlCompatIT {
         run(suite, db, "sql-compat-report-" + suite.name());
     }
 
-    private static void run(CompatSuite suite, TestDatabase db, String reportName) throws Exception {
+    private static CompatReport run(CompatSuite suite, TestDatabase db, String reportName) throws Exception {
         String shardDatabase = db.name() + "_" + suite.name().replaceAll("\\W", "_");
         String plainDatabase = shardDatabase + "_plain";
         List<MariaDbNode> masters = List.of(db.topology().master(0), db.topology().master(1));
@@ -74,6 +81,7 @@ class SqlCompatIT {
             System.out.println(report.markdown());
             assertThat(report.count(Verdict.WRONG) + report.count(Verdict.ERROR))
                     .as("WRONG and ERROR entries:%n%s", report.failures()).isZero();
+            return report;
         } finally {
             for (MariaDbNode master : masters) {
                 drop(master, shardDatabase);
