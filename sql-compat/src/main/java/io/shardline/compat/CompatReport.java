@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The outcomes of one run, summarised per category, as markdown, HTML and one summary line. */
@@ -175,6 +174,6 @@ public final class CompatReport {
 
     @Override
     public String toString() {
-        return summaryLine().toLowerCase(Locale.ROOT);
+        return summaryLine();
     }
 }

@@ -55,6 +55,10 @@ class ResultComparatorTest {
 
     @SafeVarargs
     private static QueryResult result(List<QueryResult.Column> columns, List<String>... rows) {
-        return new QueryResult(columns, Arrays.asList(rows));
+        List<List<String>> all = new java.util.ArrayList<>();
+        for (List<String> r : rows) {
+            all.add(r);
+        }
+        return new QueryResult(columns, all);
     }
 }
