@@ -22,7 +22,8 @@ CREATE TABLE t_event (event_id BIGINT NOT NULL PRIMARY KEY, user_id INT NOT NULL
   payload VARCHAR(200) COLLATE utf8mb4_general_ci NULL, metric DOUBLE NULL,
   priority ENUM('low', 'mid', 'high', 'urgent') NULL, tags SET('mobile', 'beta', 'vip') NULL, duration TIME NULL,
   yr YEAR NULL, seen_at TIMESTAMP NULL, counter BIGINT UNSIGNED NULL, level TINYINT UNSIGNED NULL, flags BIT(8) NULL,
-  raw VARBINARY(8) NULL) DEFAULT CHARSET utf8mb4;
+  raw VARBINARY(8) NULL, precise_at DATETIME(3) NULL, extreme DOUBLE NULL, fine DECIMAL(20,10) NULL,
+  note TEXT COLLATE utf8mb4_general_ci NULL) DEFAULT CHARSET utf8mb4;
 CREATE TABLE t_audit (audit_id BIGINT NOT NULL PRIMARY KEY, user_id INT NOT NULL,
   action VARCHAR(30) COLLATE utf8mb4_general_ci NOT NULL, logged_at DATETIME NOT NULL,
   detail VARCHAR(100) COLLATE utf8mb4_general_ci NULL) DEFAULT CHARSET utf8mb4;

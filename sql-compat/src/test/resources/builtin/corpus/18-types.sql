@@ -91,3 +91,33 @@ SELECT COUNT(*) AS n, COUNT(DISTINCT kind) AS kinds FROM t_event;
 SELECT active, COUNT(*) FROM t_user GROUP BY active ORDER BY active;
 -- name: boolean-sum
 SELECT SUM(active), MAX(active) FROM t_user;
+-- name: datetime3-order
+SELECT event_id, precise_at FROM t_event ORDER BY precise_at DESC, event_id LIMIT 30;
+-- name: datetime3-min-max
+SELECT MIN(precise_at), MAX(precise_at) FROM t_event;
+-- name: datetime3-group
+SELECT DATE(precise_at) AS d, COUNT(*) FROM t_event GROUP BY DATE(precise_at) ORDER BY d;
+-- name: datetime3-scatter
+SELECT event_id, precise_at FROM t_event WHERE precise_at >= '2024-05-01 12:00:00.500' AND precise_at < '2024-05-01 12:30:00';
+-- name: double-extremes-order
+SELECT event_id, extreme FROM t_event WHERE extreme IS NOT NULL ORDER BY extreme, event_id LIMIT 40;
+-- name: double-extremes-min-max
+SELECT MIN(extreme), MAX(extreme) FROM t_event;
+-- name: double-extremes-group
+SELECT extreme, COUNT(*) FROM t_event GROUP BY extreme ORDER BY extreme;
+-- name: double-extremes-distinct
+SELECT DISTINCT extreme FROM t_event;
+-- name: decimal-fine-order
+SELECT event_id, fine FROM t_event ORDER BY fine DESC, event_id LIMIT 30;
+-- name: decimal-fine-sum-avg
+SELECT SUM(fine), AVG(fine), MIN(fine), MAX(fine) FROM t_event;
+-- name: decimal-fine-grouped-sum
+SELECT kind, SUM(fine), AVG(fine) FROM t_event GROUP BY kind ORDER BY kind;
+-- name: text-order
+SELECT event_id, note FROM t_event WHERE note IS NOT NULL ORDER BY note, event_id LIMIT 40;
+-- name: text-group-count
+SELECT COUNT(*) AS n FROM t_event GROUP BY note ORDER BY n, MIN(event_id);
+-- name: text-min-max
+SELECT MIN(note), MAX(note) FROM t_event WHERE note <> 'long text ✓';
+-- name: text-distinct-count
+SELECT COUNT(DISTINCT note) FROM t_event;

@@ -102,7 +102,7 @@ public final class CompatData {
                 }));
         Random re = new Random(23);
         out.addAll(batches("INSERT INTO t_event (event_id, user_id, kind, created_at, payload, metric, priority, tags,"
-                + " duration, yr, seen_at, counter, level, flags, raw) VALUES ", EVENTS,
+                + " duration, yr, seen_at, counter, level, flags, raw, precise_at, extreme, fine, note) VALUES ", EVENTS,
                 i -> "(" + i + ", " + (re.nextInt(5) == 0 ? 1 : 1 + re.nextInt(USERS)) + ", "
                         + str(KINDS[re.nextInt(KINDS.length)]) + ", "
                         + str(dateTime(LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(re.nextInt(181 * 24 * 60))))
@@ -126,6 +126,8 @@ public final class CompatData {
         String[] priorities = {"'low'", "'mid'", "'high'", "'urgent'", "NULL"};
         String[] tags = {"''", "'mobile'", "'beta,vip'", "'mobile,beta,vip'", "NULL"};
         String[] durations = {"'00:00:01'", "'12:30:00'", "'-01:15:00'", "'100:00:00'", "'23:59:59'", "NULL"};
+        String[] extremes = {"1e20", "-1e20", "1.5e-7", "0", "-0.25", "123456789.25", "1e300", "NULL"};
+        String[] texts = {"long text ✓", "Long Text ✓", "", "ⓐ circled", "z", "Ä umlaut"};
         String[] counters = {"0", "1", "9223372036854775807", "9223372036854775808", "18446744073709551615",
             "12345678901234567890", "NULL"};
         return priorities[r.nextInt(priorities.length)] + ", " + tags[r.nextInt(tags.length)] + ", "
@@ -134,7 +136,13 @@ public final class CompatData {
                         : str(dateTime(LocalDateTime.of(2024, 3, 1, 0, 0).plusSeconds(r.nextInt(5_000_000)))))
                 + ", " + counters[r.nextInt(counters.length)] + ", " + (r.nextInt(6) == 0 ? "NULL" : r.nextInt(256))
                 + ", " + (r.nextInt(6) == 0 ? "NULL" : "b'" + Integer.toBinaryString(r.nextInt(256)) + "'") + ", "
-                + (r.nextInt(6) == 0 ? "NULL" : "X'" + String.format("%04X", r.nextInt(65536)) + "'");
+                + (r.nextInt(6) == 0 ? "NULL" : "X'" + String.format("%04X", r.nextInt(65536)) + "'") + ", "
+                + (r.nextInt(6) == 0 ? "NULL" : str(LocalDateTime.of(2024, 5, 1, 0, 0).plusNanos(
+                        r.nextInt(86_400_000) * 1_000_000L).toString().replace('T', ' '))) + ", "
+                + extremes[r.nextInt(extremes.length)] + ", "
+                + (r.nextInt(5) == 0 ? "NULL" : BigDecimal.valueOf(r.nextLong() % 1_000_000_000_000_000L, 10)
+                        .toPlainString()) + ", "
+                + (r.nextInt(4) == 0 ? "NULL" : str(texts[r.nextInt(texts.length)]));
     }
 
     private static String userRow(int id, Random r) {
