@@ -14,7 +14,8 @@ import java.util.function.IntFunction;
  * to give the same sequence on every JVM). The data is meant to be awkward: NULLs in every nullable column,
  * empty strings, accents, CJK and 4-byte emoji, strings that differ only in case, a quote, duplicated
  * amounts and timestamps, negative decimals, and skewed keys (a few users own a third of the orders).
- * Floating values are multiples of 1/4 so that sums are exact in any order of addition.
+ * Floating columns that the corpus sums hold multiples of 1/4, so that sums are exact in any order of addition (the
+ * extremes column is only sorted and compared).
  */
 public final class CompatData {
 
