@@ -88,6 +88,9 @@ public final class FactsRenderer {
         if (shape.length() > 0) {
             m.put("shape", shape.toString());
         }
+        if (!f.outerJoins().isEmpty()) {
+            m.put("outerJoins", f.outerJoins().toString());
+        }
         f.insert().ifPresent(i -> m.put("insert", insert(ps, i)));
         if (!f.assignments().isEmpty()) {
             m.put("set", list(f.assignments(), a -> assignment(ps, a)));

@@ -60,6 +60,10 @@ public final class MergedResultSet extends UnsupportedResultSetOperations {
         } catch (ShardCursorException e) {
             throw new SQLException(e.getMessage(), e.getCause() instanceof SQLException s ? s.getSQLState() : null,
                     e.getCause());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // a merge that meets values it cannot compare: a JDBC caller expects an SQLException, never a bare
+            // runtime exception out of next()
+            throw new SQLException("Shardline could not merge the shards' rows: " + e.getMessage(), "HY000", e);
         }
         if (onRow) {
             row++;
@@ -210,7 +214,12 @@ public final class MergedResultSet extends UnsupportedResultSetOperations {
 
     @Override
     public Object getObject(int column) throws SQLException {
-        return value(column);
+        Object v = value(column);
+        if (v instanceof ServerTime t) {
+            // what Connector/J returns for TIME: java.sql.Time, and an error for values that are no time of day
+            return Time.valueOf(ValueConversions.localTime(t, describe(column)));
+        }
+        return v;
     }
 
     @Override

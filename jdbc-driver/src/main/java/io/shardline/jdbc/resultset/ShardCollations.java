@@ -17,8 +17,8 @@ import java.util.Locale;
 /**
  * The collation of each column of a shard result, for binding a merge plan: Connector/J reports the collation
  * id the server sent with each column; this maps it to a name and the name to a {@link Collation}, or to
- * {@code null} when Shardline does not reproduce that collation (a merge that compares such a column is then
- * refused by {@code MergePlan.bind}, naming it).
+ * {@code null} when Shardline does not reproduce that collation, or the column's order (ENUM and SET sort by
+ * definition position): a merge that compares such a column is then refused by {@code MergePlan.bind}, naming it.
  *
  * <p>Ids are mapped with the server's own table ({@link #load}: {@code information_schema.COLLATIONS}, read once
  * per data source) because MariaDB and MySQL number some collations differently; {@link #of} uses Connector/J's
@@ -27,6 +27,10 @@ import java.util.Locale;
 public final class ShardCollations {
 
     private static final ShardCollations CONNECTOR_J = connectorJTable();
+
+    /** Column definition flags of the protocol (include/mysql_com.h). */
+    private static final int ENUM_FLAG = 0x100;
+    private static final int SET_FLAG = 0x800;
 
     /** Collation name by id; null where unknown. */
     private final String[] names;
@@ -93,6 +97,11 @@ public final class ShardCollations {
                 out.add(Collation.BINARY);
                 continue;
             }
+            if (isEnumOrSet(field)) {
+                // ENUM and SET sort by their position in the column definition, which the result does not carry
+                out.add(null);
+                continue;
+            }
             out.add(collation(name(field.getCollationIndex())));
         }
         return out;
@@ -113,6 +122,12 @@ public final class ShardCollations {
         } catch (IllegalArgumentException unsupported) {
             return null;
         }
+    }
+
+    /** MariaDB reports ENUM and SET columns as CHAR; only the column flags tell them apart. */
+    private static boolean isEnumOrSet(Field field) {
+        return field.getMysqlType() == MysqlType.ENUM || field.getMysqlType() == MysqlType.SET
+                || (field.getFlags() & (ENUM_FLAG | SET_FLAG)) != 0;
     }
 
     private static boolean isString(MysqlType type) {

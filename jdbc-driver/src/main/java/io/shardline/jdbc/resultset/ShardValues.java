@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Reads a shard column into the object a merge holds: {@code getObject}, except for TIME values outside a
- * wall-clock day (negative, or 24 hours and more), which Connector/J cannot turn into {@code java.sql.Time}
- * and which are kept as their text.
+ * Reads a shard column into the object a merge holds: {@code getObject}, except for TIME, which is read as the
+ * server's text into a {@link ServerTime} (a signed duration that also exceeds a day; one comparable class for the
+ * whole column), and BIT wider than one bit, read as its bytes.
  */
 public final class ShardValues {
 
@@ -16,17 +16,10 @@ public final class ShardValues {
 
     /** The value of {@code column} (1-based) in the result set's current row, or {@code null}. */
     public static Object read(ResultSet rs, int column, int jdbcType) throws SQLException {
-        switch (jdbcType) {
-            case Types.TIME -> {
-                try {
-                    return rs.getObject(column);
-                } catch (SQLException outsideADay) {
-                    return rs.getString(column);
-                }
-            }
-            default -> {
-                return rs.getObject(column);
-            }
+        if (jdbcType == Types.TIME) {
+            String text = rs.getString(column);
+            return text == null ? null : ServerTime.parse(text);
         }
+        return rs.getObject(column);
     }
 }

@@ -37,6 +37,10 @@ final class ValueConversions {
         if (v instanceof Date d && "YEAR".equalsIgnoreCase(column.typeName())) {
             return (long) d.toLocalDate().getYear();
         }
+        if (v instanceof byte[] bits && "BIT".equalsIgnoreCase(column.typeName())) {
+            // a BIT(n) is its unsigned number for every numeric getter, as in Connector/J
+            return new BigInteger(1, bits).longValue();
+        }
         if (v instanceof byte[] bytes) {
             v = new String(bytes, StandardCharsets.UTF_8);
         }
@@ -81,6 +85,10 @@ final class ValueConversions {
     static String string(Object v, ColumnDescriptor column) {
         if (v instanceof String s) {
             return s;
+        }
+        if (v instanceof byte[] bits && "BIT".equalsIgnoreCase(column.typeName())) {
+            // Connector/J reads a BIT(n > 1) as its unsigned number (b'10000011' is "131")
+            return new BigInteger(1, bits).toString();
         }
         if (v instanceof Boolean b) {
             return b ? "1" : "0";
@@ -301,6 +309,12 @@ final class ValueConversions {
     static LocalTime localTime(Object v, ColumnDescriptor column) throws SQLException {
         if (v instanceof LocalTime t) {
             return t;
+        }
+        if (v instanceof ServerTime t) {
+            if (!t.isTimeOfDay()) {
+                throw cannotConvert(v, column, "LocalTime");
+            }
+            return t.toLocalTime();
         }
         if (v instanceof Date || v instanceof LocalDate) {
             return LocalTime.MIDNIGHT;

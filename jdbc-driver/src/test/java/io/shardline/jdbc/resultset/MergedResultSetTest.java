@@ -94,6 +94,21 @@ class MergedResultSetTest {
         }
     }
 
+    @Test
+    void aMergeThatCannotCompareValuesSurfacesAsSQLException() {
+        // found by sql-compat: TIME values of mixed Java types made next() throw a bare IllegalStateException
+        RowCursor incomparable = new EmptyCursor() {
+            @Override
+            public boolean next() {
+                throw new IllegalStateException("Cannot order java.sql.Time against java.lang.String in one merged column");
+            }
+        };
+        try (MergedResultSet rs = new MergedResultSet(incomparable, META, null)) {
+            assertThatThrownBy(rs::next).isInstanceOf(SQLException.class).hasMessageContaining("Cannot order")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("HY000"));
+        }
+    }
+
     /** Two columns, no rows. */
     private static class EmptyCursor implements RowCursor {
         @Override

@@ -1,6 +1,8 @@
 package io.shardline.router.algorithm;
 
+import io.shardline.router.merge.Collation;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -14,6 +16,16 @@ import java.util.Properties;
  * h *= 0xC2B2AE35; h ^= h>>>16}) so low bits depend on every byte; read the result as an unsigned
  * 32-bit integer. It uses only integer arithmetic and no JVM-provided hash codes, so every JVM agrees.
  * Ranges cannot be pruned.
+ *
+ * <p><b>Strings hash by their collation key</b>, because the database compares them by collation: under the
+ * default {@code utf8mb4_general_ci} a query for {@code 'sku-0042'} must find the row stored as
+ * {@code 'SKU-0042'}, and {@code 'Zürich'} the row {@code 'zurich '}. So a string is first replaced by one
+ * character per general_ci weight with trailing spaces dropped ({@link Collation#groupKey}), then hashed as
+ * above; strings the database treats as equal land on one shard. The prop {@code collation} says how the
+ * sharding column compares: {@code utf8mb4_general_ci} (the default; also right for {@code _bin} columns,
+ * which only see fewer values as equal) or {@code binary} / {@code *_bin} (exact code points, trailing spaces
+ * dropped as PAD SPACE does). UCA collations ({@code *_unicode_ci}, {@code *_0900_*}) are refused: their
+ * equality is not reproduced yet, and a route that misses equal strings returns wrong answers.
  */
 public final class HashModShardingAlgorithm implements ShardingAlgorithm {
 
@@ -24,16 +36,31 @@ public final class HashModShardingAlgorithm implements ShardingAlgorithm {
     private static final int FNV_PRIME = 0x01000193;
 
     private long shardingCount;
+    private Collation collation = Collation.GENERAL_CI;
 
     @Override
     public void init(Properties props) {
-        AlgorithmProperties p = AlgorithmProperties.of(TYPE, props).allowOnly("shardingCount");
+        AlgorithmProperties p = AlgorithmProperties.of(TYPE, props).allowOnly("shardingCount", "collation");
         shardingCount = p.requiredLong("shardingCount", 1, Integer.MAX_VALUE);
+        String name = p.optionalString("collation");
+        if (name != null) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.equals("binary") || n.endsWith("_bin")) {
+                collation = Collation.BINARY;
+            } else if (n.endsWith("_general_ci")) {
+                collation = Collation.GENERAL_CI;
+            } else {
+                throw AlgorithmException.invalidProperty("collation", "'" + name + "' is not supported by " + TYPE
+                        + "; supported: *_general_ci (the default), *_bin, binary (UCA collations such as *_unicode_ci"
+                        + " are not reproduced yet)");
+            }
+        }
     }
 
     @Override
     public String shard(List<String> targets, String column, Object value) {
-        long residue = Integer.toUnsignedLong(hash(value)) % shardingCount;
+        Object key = value instanceof String s ? collation.groupKey(s) : value;
+        long residue = Integer.toUnsignedLong(hash(key)) % shardingCount;
         return ShardingValues.targetWithSuffix(targets, residue, TYPE, value);
     }
 

@@ -172,7 +172,8 @@ public record MergePlan(int columnCount, int visibleColumns, List<Key> shardOrde
         if (collation == null) {
             throw new IllegalArgumentException("column '" + names.get(column) + "' has a collation Shardline cannot"
                     + " reproduce across shards, and the cross-shard " + clause + " compares it (supported: *_bin, "
-                    + "binary, *_general_ci); add a COLLATE to the column or route the query to one shard");
+                    + "binary, *_general_ci; ENUM and SET columns, which sort by definition position, are not"
+                    + " supported); add a COLLATE to the column or route the query to one shard");
         }
         return collation;
     }

@@ -102,6 +102,9 @@ final class MultiShardSelect {
         if (f.hasSubquery()) {
             refuseDerivedTables();
         }
+        if (f.mysqlFeatures().contains(MySqlFeature.COLLATE)) {
+            refuseComparedCollate();
+        }
         if (projections.isEmpty()) {
             throw refuse("a query without a select list");
         }
@@ -783,6 +786,44 @@ final class MultiShardSelect {
                 }
             }
         }
+    }
+
+    /**
+     * The merge compares a column with the collation its shards report for it; {@code ORDER BY name COLLATE
+     * utf8mb4_bin} sorts each shard by another one, so the merged order would interleave wrongly (the same for
+     * GROUP BY and DISTINCT). COLLATE elsewhere (WHERE) only filters per shard and is fine.
+     */
+    private void refuseComparedCollate() {
+        List<TokenRange> compared = new ArrayList<>();
+        for (OrderItem o : f.orderBy()) {
+            compared.add(o.span());
+        }
+        for (OrderItem g : f.groupBy()) {
+            compared.add(g.span());
+        }
+        for (Projection p : projections) {
+            if (f.distinct() || p.kind() == Projection.Kind.AGGREGATE) {
+                compared.add(p.span());
+            }
+        }
+        for (TokenRange range : compared) {
+            if (mentionsCollate(range)) {
+                throw refuse("COLLATE in " + text(range) + " (the merge would compare with the column's own"
+                        + " collation, not the one written)");
+            }
+        }
+    }
+
+    /** The item's text, or the words right after it (the normalizer drops COLLATE from the analysed tokens). */
+    private boolean mentionsCollate(TokenRange range) {
+        if (text(range).toUpperCase(Locale.ROOT).contains("COLLATE")) {
+            return true;
+        }
+        int i = st.end(range);
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
+            i++;
+        }
+        return sql.regionMatches(true, i, "COLLATE", 0, "COLLATE".length());
     }
 
     private String text(TokenRange range) {

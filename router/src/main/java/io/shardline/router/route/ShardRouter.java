@@ -177,6 +177,7 @@ public final class ShardRouter {
                 result = cutInLists(statement, facts.where().get(), params, classes, result);
             }
             checkSingleTablesColocated(classes, result);
+            checkOuterJoinsPartitioned(facts, result);
             if (write && facts.limit().isPresent() && result.units().size() > 1) {
                 throw new PlanningException(facts.kind() + " ... LIMIT on sharded table '" + classes.primary.logicTable()
                         + "' reaches " + result.units().size() + " data nodes; each would apply the LIMIT on its own");
@@ -527,6 +528,39 @@ public final class ShardRouter {
         return ValueRange.of(range.hasLower() ? RouteValues.coerceNumericString(range.lower()) : null,
                 range.lowerInclusive(), range.hasUpper() ? RouteValues.coerceNumericString(range.upper()) : null,
                 range.upperInclusive());
+    }
+
+    /**
+     * An outer join whose preserved side holds no sharded table (a broadcast or single table) but whose other side is
+     * sharded returns every preserved row once per unit: each shard that finds no match adds its own NULL-extended
+     * copy. Correct only on one unit.
+     */
+    private void checkOuterJoinsPartitioned(StatementFacts facts, RouteResult result) {
+        if (result.units().size() <= 1) {
+            return;
+        }
+        for (io.shardline.sql.facts.OuterJoin join : facts.outerJoins()) {
+            String sharded = null;
+            for (String name : join.nullSupplying()) {
+                if (rule.isSharded(name)) {
+                    sharded = name;
+                    break;
+                }
+            }
+            if (sharded == null) {
+                continue;
+            }
+            boolean preservedPartitioned = false;
+            for (String name : join.preserved()) {
+                preservedPartitioned |= rule.isSharded(name);
+            }
+            if (!preservedPartitioned) {
+                throw new PlanningException("outer join keeps every row of " + join.preserved()
+                        + " (not sharded) and matches it against sharded table '" + sharded + "' on "
+                        + result.units().size() + " data nodes; each data node would return the unmatched rows again"
+                        + " (put the sharded table on the preserved side, or pin its sharding column to one shard)");
+            }
+        }
     }
 
     private void checkSingleTablesColocated(TableClasses classes, RouteResult result) {

@@ -83,4 +83,31 @@ class HashModShardingAlgorithmTest {
         ShardingAlgorithm hash = standard("HASH_MOD", "shardingCount", "4");
         assertThat(hash.shardRange(TABLES, "k", ValueRange.closed(1, 2))).isEqualTo(TABLES);
     }
+
+    @Test
+    void stringsEqualUnderGeneralCiLandOnTheSameShard() {
+        // found by sql-compat: WHERE sku = 'sku-0042' missed the row stored as 'SKU-0042' on a _general_ci column
+        ShardingAlgorithm hash = standard("HASH_MOD", "shardingCount", "4");
+        String expected = hash.shard(TABLES, "k", "SKU-0042");
+        assertThat(hash.shard(TABLES, "k", "sku-0042")).isEqualTo(expected);
+        assertThat(hash.shard(TABLES, "k", "Sku-0042  ")).isEqualTo(expected);
+        assertThat(hash.shard(TABLES, "k", "Zürich")).isEqualTo(hash.shard(TABLES, "k", "zurich"));
+        assertThat(hash.shard(TABLES, "k", "7")).isEqualTo(hash.shard(TABLES, "k", 7));
+    }
+
+    @Test
+    void binaryCollationKeepsCaseButDropsTrailingSpaces() {
+        ShardingAlgorithm hash = standard("HASH_MOD", "shardingCount", "4", "collation", "utf8mb4_bin");
+        assertThat(hash.shard(TABLES, "k", "abc ")).isEqualTo(hash.shard(TABLES, "k", "abc"));
+        String expected = "t_" + Integer.toUnsignedLong(
+                HashModShardingAlgorithm.fmix32(HashModShardingAlgorithm.fnv1a("user-1"))) % 4;
+        assertThat(hash.shard(TABLES, "k", "user-1")).isEqualTo(expected);
+    }
+
+    @Test
+    void ucaCollationIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> standard("HASH_MOD", "shardingCount", "4", "collation", "utf8mb4_unicode_ci"))
+                .hasMessageContaining("utf8mb4_unicode_ci").hasMessageContaining("collation");
+    }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *                   [user_id, merchant_id]   table: order_id % 2 (MOD)
  * t_spread          ds_0.t_spread_${0..1}, ds_1.t_spread_${2..3}   db: NONE   table: id % 4 (MOD) over all four
  *                   (the data source follows from the table)
+ * t_sku             ds_0.t_sku_${0..3}   db: NONE   table: HASH_MOD(4) on the string column sku (general_ci key)
  * t_config          broadcast
  * t_single          single (on the default data source ds_0)
  * </pre>
@@ -73,9 +74,12 @@ final class RouteTestRule {
         TableRule spread = TableRule.builder("t_spread").dataNodes("ds_0.t_spread_${0..1}, ds_1.t_spread_${2..3}")
                 .tableStrategy(ShardingStrategy.standard("id", "mod4", mod(4)))
                 .build();
+        TableRule sku = TableRule.builder("t_sku").dataNodes("ds_0.t_sku_${0..3}")
+                .tableStrategy(ShardingStrategy.standard("sku", "sku_hash", standard("HASH_MOD", "shardingCount", "4")))
+                .build();
         return ShardingRule.builder()
                 .dataSources("ds_0", "ds_1", "ds_2")
-                .table(order).table(item).table(user).table(range).table(log).table(complex).table(spread)
+                .table(order).table(item).table(user).table(range).table(log).table(complex).table(spread).table(sku)
                 .bindingGroup("t_order", "t_order_item")
                 .broadcastTables(List.of("t_config"))
                 .singleTables(List.of("t_single"))

@@ -9,6 +9,7 @@ import io.shardline.sql.facts.ComparisonOperator;
 import io.shardline.sql.facts.InsertFacts;
 import io.shardline.sql.facts.Limit;
 import io.shardline.sql.facts.OrderItem;
+import io.shardline.sql.facts.OuterJoin;
 import io.shardline.sql.facts.Predicate;
 import io.shardline.sql.facts.Projection;
 import io.shardline.sql.facts.StatementFacts;
@@ -270,8 +271,23 @@ public final class CalciteAnalyzer {
         if (node instanceof SqlJoin) {
             SqlJoin join = (SqlJoin) node;
             facts.join();
+            int start = facts.tables().size();
             from(join.getLeft(), nested);
+            int middle = facts.tables().size();
             from(join.getRight(), nested);
+            int end = facts.tables().size();
+            List<String> left = tableNames(start, middle);
+            List<String> right = tableNames(middle, end);
+            switch (join.getJoinType()) {
+                case LEFT -> facts.outerJoin(new OuterJoin(left, right));
+                case RIGHT -> facts.outerJoin(new OuterJoin(right, left));
+                case FULL -> {
+                    facts.outerJoin(new OuterJoin(left, right));
+                    facts.outerJoin(new OuterJoin(right, left));
+                }
+                default -> {
+                }
+            }
             scanExpression(join.getCondition());
             return;
         }
@@ -293,6 +309,14 @@ public final class CalciteAnalyzer {
             return;
         }
         scanExpression(node);
+    }
+
+    private List<String> tableNames(int from, int to) {
+        List<String> names = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            names.add(facts.tables().get(i).name());
+        }
+        return names;
     }
 
     private void tableFromIdentifier(SqlNode node, SqlIdentifier alias, boolean nested) {

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param orderBy ORDER BY items (also of UPDATE/DELETE)
  * @param limit LIMIT (also of UPDATE/DELETE)
  * @param hasJoin a JOIN or a comma join appears anywhere
+ * @param outerJoins every LEFT/RIGHT join, anywhere in the statement, with the tables on each side
  * @param hasSubquery a nested query block appears anywhere (derived table, IN/EXISTS/scalar subquery)
  * @param hasUnion UNION/INTERSECT/EXCEPT appears anywhere
  * @param insert what INSERT/REPLACE writes
@@ -44,6 +45,7 @@ public record StatementFacts(
         List<OrderItem> orderBy,
         Optional<Limit> limit,
         boolean hasJoin,
+        List<OuterJoin> outerJoins,
         boolean hasSubquery,
         boolean hasUnion,
         Optional<InsertFacts> insert,
@@ -61,6 +63,7 @@ public record StatementFacts(
         groupBy = List.copyOf(groupBy);
         orderBy = List.copyOf(orderBy);
         assignments = List.copyOf(assignments);
+        outerJoins = List.copyOf(outerJoins);
         mysqlFeatures = Set.copyOf(mysqlFeatures);
         sessionVariables = List.copyOf(sessionVariables);
     }
@@ -84,6 +87,7 @@ public record StatementFacts(
         private final List<OrderItem> orderBy = new java.util.ArrayList<>();
         private Limit limit;
         private boolean hasJoin;
+        private final List<OuterJoin> outerJoins = new java.util.ArrayList<>();
         private boolean hasSubquery;
         private boolean hasUnion;
         private InsertFacts insert;
@@ -152,6 +156,18 @@ public record StatementFacts(
         public Builder limit(Limit l) {
             this.limit = l;
             return this;
+        }
+
+        /** Records a LEFT/RIGHT join (and marks a join). */
+        public Builder outerJoin(OuterJoin join) {
+            this.hasJoin = true;
+            outerJoins.add(join);
+            return this;
+        }
+
+        /** The table references collected so far, in text order. */
+        public List<TableRef> tables() {
+            return tables;
         }
 
         /** Marks a join. */
@@ -228,7 +244,7 @@ public record StatementFacts(
 
         public StatementFacts build() {
             return new StatementFacts(kind, analysis, tables, Optional.ofNullable(where), projections, distinct, groupBy,
-                    having, orderBy, Optional.ofNullable(limit), hasJoin, hasSubquery, hasUnion, Optional.ofNullable(insert),
+                    having, orderBy, Optional.ofNullable(limit), hasJoin, outerJoins, hasSubquery, hasUnion, Optional.ofNullable(insert),
                     assignments, lockMode, features, sessionVariables, Optional.ofNullable(detail), parameterCount,
                     literalCount);
         }
