@@ -166,6 +166,11 @@ public final class ReadYourWritesTracker {
         return required;
     }
 
+    /** True when some write on {@code group} may still be unapplied somewhere (one volatile read). */
+    public boolean hasLive(int group, long now) {
+        return groups[group].latestDeadline >= now;
+    }
+
     /** A table-granularity read: what any read of {@code table} on {@code group} must see. */
     public long requiredForTable(int group, String table, long now) {
         Group g = groups[group];

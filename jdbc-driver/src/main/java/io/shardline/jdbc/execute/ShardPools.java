@@ -64,7 +64,8 @@ public final class ShardPools implements AutoCloseable {
                 for (int i = 0; i < ds.replicas().size(); i++) {
                     replicas.add(node(ds, "replica-" + i, ds.replicas().get(i), pools));
                 }
-                DataSourceGroup group = new DataSourceGroup(ds.name(), master, replicas);
+                DataSourceGroup group = new DataSourceGroup(ds.name(), groups.size(), master, replicas,
+                        config.readWriteSplitting(ds.name()).orElse(null));
                 group.loadCollations();
                 groups.put(ds.name(), group);
             }
