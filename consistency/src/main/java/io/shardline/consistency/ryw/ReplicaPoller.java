@@ -165,11 +165,11 @@ public final class ReplicaPoller implements AutoCloseable {
     }
 
     private GtidPosition query(Held held, String sql) {
-        long start = System.nanoTime();
         try {
             if (held.connection == null) {
                 held.connection = held.probe.open();
             }
+            long start = System.nanoTime(); // the round trip, not the (rare) connect
             try (Statement s = held.connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 GtidPosition p = GtidPosition.parse(rs.getString(1));
