@@ -83,24 +83,127 @@ public final class KeyExtractor {
     }
 
     /**
-     * The keys of one statement.
+     * The keys of one statement, from its text: the extraction plan is compiled once per distinct SQL text (bounded
+     * cache) so that the read path pays neither a second parse nor a walk of the facts, only the binding of this
+     * execution's parameters.
+     *
+     * @param sql           the statement as the application sent it
+     * @param parser        parses {@code sql} on a cache miss
+     * @param parameters    its parameters (0-based)
+     * @param generatedKeys keys Shardline generated for an INSERT, or null
+     */
+    public StatementKeys extract(String sql, io.shardline.sql.SqlParser parser, List<?> parameters,
+            GeneratedKeys generatedKeys) {
+        KeyPlan plan = plans.get(sql);
+        if (plan == null) {
+            plan = compile(parser.parse(sql));
+            if (plans.size() < MAX_PLANS) {
+                plans.put(sql, plan);
+            }
+        }
+        return plan.bind(parameters, generatedKeys);
+    }
+
+    /**
+     * The keys of one parsed statement.
      *
      * @param statement     the parsed statement
      * @param parameters    its parameters (0-based)
      * @param generatedKeys keys Shardline generated for an INSERT, or null
      */
     public StatementKeys extract(ParsedStatement statement, List<?> parameters, GeneratedKeys generatedKeys) {
+        return compile(statement).bind(parameters, generatedKeys);
+    }
+
+    private static final int MAX_PLANS = 10_000;
+    private final ConcurrentHashMap<String, KeyPlan> plans = new ConcurrentHashMap<>();
+
+    /** Where a key value comes from: a parameter (by index) or a constant of the text (already canonical). */
+    private record ValueRef(int parameter, Object constant) {
+        static final ValueRef NULL = new ValueRef(-1, null);
+    }
+
+    /** A pinned key column: its values, or the generated keys. */
+    private record PinPlan(String column, List<ValueRef> values, boolean generated) {
+    }
+
+    private record TablePlan(String table, List<String> keys, List<PinPlan> pins) {
+        TableAccess bind(List<?> parameters, GeneratedKeys generatedKeys) {
+            if (pins.isEmpty()) {
+                return TableAccess.wholeTable(table, keys);
+            }
+            List<String> columns = new ArrayList<>(pins.size());
+            List<List<Object>> values = new ArrayList<>(pins.size());
+            for (int p = 0; p < pins.size(); p++) {
+                PinPlan pin = pins.get(p);
+                List<Object> bound;
+                if (pin.generated()) {
+                    if (generatedKeys == null || !generatedKeys.column().equalsIgnoreCase(pin.column())) {
+                        continue;
+                    }
+                    bound = new ArrayList<>(generatedKeys.values().size());
+                    for (Object v : generatedKeys.values()) {
+                        Object c = KeyValues.canonical(v);
+                        if (c != null) {
+                            bound.add(c);
+                        }
+                    }
+                } else {
+                    bound = new ArrayList<>(pin.values().size());
+                    boolean known = true;
+                    for (int i = 0; i < pin.values().size(); i++) {
+                        ValueRef ref = pin.values().get(i);
+                        if (ref.parameter() >= 0) {
+                            if (ref.parameter() >= parameters.size()) {
+                                known = false;
+                                break;
+                            }
+                            Object c = KeyValues.canonical(parameters.get(ref.parameter()));
+                            if (c != null) {
+                                bound.add(c);
+                            }
+                        } else if (ref.constant() != null) {
+                            bound.add(ref.constant());
+                        }
+                    }
+                    if (!known) {
+                        continue;
+                    }
+                }
+                columns.add(pin.column());
+                values.add(bound);
+            }
+            return new TableAccess(table, keys, columns, values);
+        }
+    }
+
+    /** The extraction of one statement text, values still to bind. */
+    private record KeyPlan(boolean write, List<TablePlan> tables) {
+        StatementKeys bind(List<?> parameters, GeneratedKeys generatedKeys) {
+            if (tables.isEmpty()) {
+                return write ? new StatementKeys(true, List.of()) : StatementKeys.NONE;
+            }
+            if (tables.size() == 1) {
+                return new StatementKeys(write, List.of(tables.get(0).bind(parameters, generatedKeys)));
+            }
+            List<TableAccess> out = new ArrayList<>(tables.size());
+            for (TablePlan t : tables) {
+                out.add(t.bind(parameters, generatedKeys));
+            }
+            return new StatementKeys(write, out);
+        }
+    }
+
+    private KeyPlan compile(ParsedStatement statement) {
         StatementFacts facts = statement.facts();
         List<TableRef> refs = facts.tables();
-        if (refs.isEmpty()) {
-            return facts.kind() == StatementKind.SELECT || facts.kind() == StatementKind.SHOW
-                    || facts.kind() == StatementKind.EXPLAIN ? StatementKeys.NONE
-                    : new StatementKeys(true, List.of());
-        }
         boolean read = facts.kind() == StatementKind.SELECT || facts.kind() == StatementKind.SHOW
                 || facts.kind() == StatementKind.EXPLAIN;
+        if (refs.isEmpty()) {
+            return new KeyPlan(!read, List.of());
+        }
         boolean analysed = facts.analysis() == Analysis.FULL && !facts.hasUnion();
-        List<TableAccess> out = new ArrayList<>(refs.size());
+        List<TablePlan> out = new ArrayList<>(refs.size());
         int outer = 0;
         for (TableRef ref : refs) {
             if (!ref.inSubquery()) {
@@ -114,16 +217,15 @@ public final class KeyExtractor {
                     String table = ref.name().toLowerCase(Locale.ROOT);
                     List<String> keys = keyColumns(ref.name());
                     if (!keyed || ref.inSubquery() || keys.isEmpty() || facts.where().isEmpty()) {
-                        add(out, TableAccess.wholeTable(table, keys));
+                        add(out, new TablePlan(table, keys, List.of()));
                         continue;
                     }
-                    List<String> pinnedColumns = new ArrayList<>(2);
-                    List<List<Object>> pinnedValues = new ArrayList<>(2);
-                    pins(facts.where().get(), ref, outer == 1, keys, statement, parameters, pinnedColumns, pinnedValues);
+                    List<PinPlan> pins = new ArrayList<>(2);
+                    pins(facts.where().get(), ref, outer == 1, keys, statement, pins);
                     if (!read) {
-                        unpinAssigned(facts.assignments(), statement, parameters, pinnedColumns, pinnedValues);
+                        assigned(facts.assignments(), statement, pins);
                     }
-                    add(out, new TableAccess(table, keys, pinnedColumns, pinnedValues));
+                    add(out, new TablePlan(table, keys, List.copyOf(pins)));
                 }
             }
             case INSERT -> {
@@ -134,43 +236,43 @@ public final class KeyExtractor {
                 if (!analysed || insert.isEmpty() || insert.get().fromSelect()
                         || !insert.get().onDuplicateKeyUpdate().isEmpty() || keys.isEmpty()) {
                     // ON DUPLICATE KEY UPDATE may change a row found by another unique key: not the keys written.
-                    add(out, TableAccess.wholeTable(table, keys));
+                    add(out, new TablePlan(table, keys, List.of()));
                 } else {
-                    add(out, insertPins(table, keys, insert.get(), statement, parameters, generatedKeys));
+                    add(out, new TablePlan(table, keys, insertPins(keys, insert.get(), statement)));
                 }
                 for (int i = 1; i < refs.size(); i++) {
-                    add(out, TableAccess.wholeTable(refs.get(i).name().toLowerCase(Locale.ROOT),
-                            keyColumns(refs.get(i).name())));
+                    add(out, new TablePlan(refs.get(i).name().toLowerCase(Locale.ROOT), keyColumns(refs.get(i).name()),
+                            List.of()));
                 }
             }
             default -> {
                 // REPLACE (deletes rows conflicting on any unique key), DDL and the rest: whole tables.
                 for (TableRef ref : refs) {
-                    add(out, TableAccess.wholeTable(ref.name().toLowerCase(Locale.ROOT), keyColumns(ref.name())));
+                    add(out, new TablePlan(ref.name().toLowerCase(Locale.ROOT), keyColumns(ref.name()), List.of()));
                 }
             }
         }
-        return new StatementKeys(!read, out);
+        return new KeyPlan(!read, List.copyOf(out));
     }
 
     /** One entry per table: a second reference to the same table widens it to the whole table. */
-    private static void add(List<TableAccess> out, TableAccess access) {
+    private static void add(List<TablePlan> out, TablePlan plan) {
         for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).table().equals(access.table())) {
-                if (!out.get(i).equals(access)) {
-                    out.set(i, TableAccess.wholeTable(access.table(), access.keyColumns()));
+            if (out.get(i).table().equals(plan.table())) {
+                if (!out.get(i).equals(plan)) {
+                    out.set(i, new TablePlan(plan.table(), plan.keys(), List.of()));
                 }
                 return;
             }
         }
-        out.add(access);
+        out.add(plan);
     }
 
     private static void pins(Predicate where, TableRef ref, boolean onlyTable, List<String> keys,
-            ParsedStatement statement, List<?> parameters, List<String> columns, List<List<Object>> values) {
+            ParsedStatement statement, List<PinPlan> pins) {
         if (where instanceof Predicate.And and) {
             for (Predicate child : and.children()) {
-                pins(child, ref, onlyTable, keys, statement, parameters, columns, values);
+                pins(child, ref, onlyTable, keys, statement, pins);
             }
             return;
         }
@@ -189,48 +291,49 @@ public final class KeyExtractor {
             return;
         }
         String name = column.name().toLowerCase(Locale.ROOT);
-        if (!keys.contains(name) || columns.contains(name)) {
+        if (!keys.contains(name) || indexOf(pins, name) >= 0) {
             return;
         }
-        List<Object> canonical = new ArrayList<>(raw.size());
+        List<ValueRef> refs = new ArrayList<>(raw.size());
         for (Value v : raw) {
-            Optional<Object> resolved = resolve(statement, v, parameters);
-            if (resolved == null) {
+            ValueRef r = ref(statement, v);
+            if (r == null) {
                 return; // an expression: this conjunct pins nothing we can name
             }
-            Object c = resolved.isEmpty() ? null : KeyValues.canonical(resolved.get());
-            if (c != null) {
-                canonical.add(c);
+            refs.add(r);
+        }
+        pins.add(new PinPlan(name, List.copyOf(refs), false));
+    }
+
+    private static int indexOf(List<PinPlan> pins, String column) {
+        for (int i = 0; i < pins.size(); i++) {
+            if (pins.get(i).column().equals(column)) {
+                return i;
             }
         }
-        columns.add(name);
-        values.add(List.copyOf(canonical));
+        return -1;
     }
 
     /** An UPDATE that assigns a pinned key column moves rows to the new value: add it, or unpin if unknown. */
-    private static void unpinAssigned(List<Assignment> assignments, ParsedStatement statement, List<?> parameters,
-            List<String> columns, List<List<Object>> values) {
+    private static void assigned(List<Assignment> assignments, ParsedStatement statement, List<PinPlan> pins) {
         for (Assignment a : assignments) {
-            int i = columns.indexOf(a.column().name().toLowerCase(Locale.ROOT));
+            int i = indexOf(pins, a.column().name().toLowerCase(Locale.ROOT));
             if (i < 0) {
                 continue;
             }
-            Optional<Object> resolved = resolve(statement, a.value(), parameters);
-            if (resolved == null) {
-                columns.remove(i);
-                values.remove(i);
+            ValueRef r = ref(statement, a.value());
+            if (r == null) {
+                pins.remove(i);
                 continue;
             }
-            List<Object> widened = new ArrayList<>(values.get(i));
-            resolved.map(KeyValues::canonical).ifPresent(widened::add);
-            values.set(i, List.copyOf(widened));
+            List<ValueRef> widened = new ArrayList<>(pins.get(i).values());
+            widened.add(r);
+            pins.set(i, new PinPlan(pins.get(i).column(), List.copyOf(widened), false));
         }
     }
 
-    private TableAccess insertPins(String table, List<String> keys, InsertFacts insert, ParsedStatement statement,
-            List<?> parameters, GeneratedKeys generatedKeys) {
-        List<String> pinnedColumns = new ArrayList<>(keys.size());
-        List<List<Object>> pinnedValues = new ArrayList<>(keys.size());
+    private static List<PinPlan> insertPins(List<String> keys, InsertFacts insert, ParsedStatement statement) {
+        List<PinPlan> pins = new ArrayList<>(keys.size());
         List<String> lowerColumns = new ArrayList<>(insert.columns().size());
         for (String c : insert.columns()) {
             lowerColumns.add(c.toLowerCase(Locale.ROOT));
@@ -238,53 +341,39 @@ public final class KeyExtractor {
         for (String key : keys) {
             int index = lowerColumns.indexOf(key);
             if (index < 0) {
-                if (generatedKeys != null && generatedKeys.column().equalsIgnoreCase(key)) {
-                    List<Object> canonical = new ArrayList<>(generatedKeys.values().size());
-                    for (Object v : generatedKeys.values()) {
-                        Object c = KeyValues.canonical(v);
-                        if (c != null) {
-                            canonical.add(c);
-                        }
-                    }
-                    pinnedColumns.add(key);
-                    pinnedValues.add(canonical);
-                }
-                continue; // not written by the statement (AUTO_INCREMENT or default): that column stays unpinned
+                // Not written by the text: Shardline's generated keys when bound, else (AUTO_INCREMENT, default)
+                // the column stays unpinned.
+                pins.add(new PinPlan(key, List.of(), true));
+                continue;
             }
-            List<Object> canonical = new ArrayList<>(insert.rows().size());
+            List<ValueRef> refs = new ArrayList<>(insert.rows().size());
             boolean known = true;
             for (InsertRow row : insert.rows()) {
-                if (index >= row.values().size()) {
+                ValueRef r = index < row.values().size() ? ref(statement, row.values().get(index)) : null;
+                if (r == null) {
                     known = false;
                     break;
                 }
-                Optional<Object> resolved = resolve(statement, row.values().get(index), parameters);
-                if (resolved == null) {
-                    known = false;
-                    break;
-                }
-                Object c = resolved.isEmpty() ? null : KeyValues.canonical(resolved.get());
-                if (c != null) {
-                    canonical.add(c);
-                }
+                refs.add(r);
             }
             if (known) {
-                pinnedColumns.add(key);
-                pinnedValues.add(canonical);
+                pins.add(new PinPlan(key, List.copyOf(refs), false));
             }
         }
-        return new TableAccess(table, keys, pinnedColumns, pinnedValues);
+        return List.copyOf(pins);
     }
 
-    /** The value, {@code Optional.empty()} for SQL NULL, or null when it is an expression. */
-    private static Optional<Object> resolve(ParsedStatement statement, Value value, List<?> parameters) {
-        if (value instanceof Value.Expression) {
-            return null;
+    /** A parameter or a literal of the text (canonical), {@link ValueRef#NULL} for NULL; null for an expression. */
+    private static ValueRef ref(ParsedStatement statement, Value value) {
+        if (value instanceof Value.Parameter p) {
+            return new ValueRef(p.index(), null);
         }
-        if (value instanceof Value.Parameter p && p.index() >= parameters.size()) {
-            return null;
+        if (value instanceof Value.Literal) {
+            Optional<Object> resolved = statement.resolve(value, List.of());
+            Object c = resolved.isEmpty() ? null : KeyValues.canonical(resolved.get());
+            return c == null ? ValueRef.NULL : new ValueRef(-1, c);
         }
-        return statement.resolve(value, parameters);
+        return null;
     }
 
     private static boolean belongs(io.shardline.sql.facts.ColumnRef column, TableRef ref, boolean onlyTable) {

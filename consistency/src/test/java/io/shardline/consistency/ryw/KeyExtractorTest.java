@@ -41,8 +41,12 @@ class KeyExtractorTest {
                 .defaultDataSource("ds_0").build();
     }
 
+    /** Both entry points, which must agree: the parsed statement, and the text (compiled once, then cached). */
     private static StatementKeys keys(String sql, Object... params) {
-        return EXTRACTOR.extract(PARSER.parse(sql), Arrays.asList(params), null);
+        StatementKeys parsed = EXTRACTOR.extract(PARSER.parse(sql), Arrays.asList(params), null);
+        assertThat(EXTRACTOR.extract(sql, PARSER, Arrays.asList(params), null)).isEqualTo(parsed);
+        assertThat(EXTRACTOR.extract(sql, PARSER, Arrays.asList(params), null)).as("cached").isEqualTo(parsed);
+        return parsed;
     }
 
     private static TableAccess only(StatementKeys keys) {
@@ -104,6 +108,18 @@ class KeyExtractorTest {
                 List.of(), new GeneratedKeys("order_id", List.of(1000L))));
         assertThat(generated.pinnedColumns()).containsExactly("user_id", "order_id");
         assertThat(generated.pinnedValues()).containsExactly(List.of(1L), List.of(1000L));
+    }
+
+    @Test
+    void aCachedPlanBindsEachExecutionsParameters() {
+        String sql = "SELECT * FROM t_order WHERE user_id = ?";
+        assertThat(EXTRACTOR.extract(sql, PARSER, List.of(1), null).tables().get(0).pinnedValues())
+                .containsExactly(List.of(1L));
+        assertThat(EXTRACTOR.extract(sql, PARSER, List.of(2), null).tables().get(0).pinnedValues())
+                .containsExactly(List.of(2L));
+        List<Object> nullParameter = Arrays.asList((Object) null);
+        assertThat(EXTRACTOR.extract(sql, PARSER, nullParameter, null).tables().get(0).pinnedValues())
+                .as("= NULL matches nothing").containsExactly(List.of());
     }
 
     @Test

@@ -186,7 +186,7 @@ public final class ReadRouting implements AutoCloseable {
         if (sql == null) {
             return StatementKeys.NONE;
         }
-        return extractor.extract(parser.parse(sql), parameters, plan.generatedKeys().orElse(null));
+        return extractor.extract(sql, parser, parameters, plan.generatedKeys().orElse(null));
     }
 
     /** A read on a replica failed with a connection error: take it out and drop its connection. */
