@@ -46,6 +46,18 @@ class ReadWriteSplittingConfigTest {
     }
 
     @Test
+    void gtidModeTurnsOnSessionTrackingUnlessTheUrlSaysOtherwise() {
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mysql://h/d", "trackSessionState", "true"))
+                .isEqualTo("jdbc:mysql://h/d?trackSessionState=true");
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mysql://h/d?a=1", "trackSessionState",
+                "true")).isEqualTo("jdbc:mysql://h/d?a=1&trackSessionState=true");
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mysql://h/d?TRACKSESSIONSTATE=false",
+                "trackSessionState", "true")).isEqualTo("jdbc:mysql://h/d?TRACKSESSIONSTATE=false");
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mariadb://h/d", "trackSessionState", "true"))
+                .isEqualTo("jdbc:mariadb://h/d");
+    }
+
+    @Test
     void timeWindowModeTracksForTheWindow() {
         ShardlineConfig config = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"}}\n"
                 + "readWriteSplitting: {readYourWrites: {mode: TIME_WINDOW, windowMs: 1500}}\n", "t.yaml");

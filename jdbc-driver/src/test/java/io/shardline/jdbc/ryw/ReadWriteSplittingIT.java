@@ -261,6 +261,25 @@ class ReadWriteSplittingIT {
     }
 
     @Test
+    void theCommitGtidIsReadFromTheOkPacketEvenWhenTheUrlDidNotAskForSessionTracking(Topology topology,
+            TestDatabase db) throws Exception {
+        String yaml = RywFixture.yaml(db, GTID, null).replace("&trackSessionState=true", "");
+        assertThat(yaml).doesNotContain("trackSessionState");
+        try (ShardlineDataSource ds = ShardlineDataSource.builder()
+                .config(io.shardline.jdbc.config.ShardlineConfig.parse(yaml, "no-tracking.yaml")).build();
+                Connection c = ds.getConnection()) {
+            put(c, 40, 400);
+            String token = c.unwrap(ShardlineConnection.class).exportCausalToken();
+            assertThat(token).matches("ds_0=1-" + topology.master(0).serverId() + "-\\d+");
+            try (Connection plain = db.connectMaster(0); Statement s = plain.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT @@gtid_binlog_pos")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the token names the master's last commit").contains(token.substring(5));
+            }
+        }
+    }
+
+    @Test
     void aCausalTokenCarriesWritesToAnotherInstance(Topology topology, TestDatabase db) throws Exception {
         try (ShardlineDataSource writer = RywFixture.dataSource(db, GTID, null);
                 ShardlineDataSource reader = RywFixture.dataSource(db, GTID, null)) {
