@@ -169,6 +169,40 @@ class ReadWriteSplittingIT {
     }
 
     @Test
+    void transactionsAndBatchesAreTrackedAtTheirCommit(Topology topology, TestDatabase db) throws Exception {
+        try (ShardlineDataSource ds = RywFixture.dataSource(db, GTID, null); Connection c = ds.getConnection()) {
+            for (MariaDbNode replica : topology.replicas(1)) {
+                topology.pauseReplica(replica);
+            }
+            c.setAutoCommit(false);
+            put(c, 51, 510);
+            c.commit();
+            c.setAutoCommit(true);
+            long[] afterCommit = get(c, 51);
+            assertThat(afterCommit[0]).as("committed in a transaction, read back at once").isEqualTo(1);
+            assertThat(afterCommit[2]).isEqualTo(id(topology, 1, -1));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO kv (k, v) VALUES (?, ?)")) {
+                for (long k = 53; k < 60; k += 2) {
+                    ps.setLong(1, k);
+                    ps.setLong(2, k * 10);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (long k = 53; k < 60; k += 2) {
+                long[] read = get(c, k);
+                assertThat(read[0]).as("batch entry %d read back at once", k).isEqualTo(1);
+                assertThat(read[1]).isEqualTo(k * 10);
+            }
+            c.setAutoCommit(false);
+            put(c, 61, 610);
+            c.rollback();
+            c.setAutoCommit(true);
+            assertThat(get(c, 61)[2]).as("a rolled back write is not tracked").isNotEqualTo(id(topology, 1, -1));
+        }
+    }
+
+    @Test
     void aBoundedGtidWaitKeepsTheReadOnAReplica(Topology topology, TestDatabase db) throws Exception {
         try (ShardlineDataSource ds = RywFixture.dataSource(db, "  readYourWrites: {mode: GTID, waitMs: 5000}\n",
                 null); Connection c = ds.getConnection()) {
