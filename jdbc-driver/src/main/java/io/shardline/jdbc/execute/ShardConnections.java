@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The physical connections behind one logical connection: at most one per data source, borrowed from the
- * node's pool on first use and kept until the logical connection closes. So every statement of a data source
+ * The physical connections behind one logical connection: at most one per node of a data source, borrowed from the
+ * node's pool on first use and kept until the logical connection closes (with read/write splitting a data source
+ * may also have one on a replica, for reads). So every statement of a data source on a node
  * runs on the same physical connection — inside a transaction that is required (the transaction lives on
  * it), outside one it keeps the session (user variables, {@code LAST_INSERT_ID()}, temporary tables) where a
  * plain connection would keep it, and costs one pool borrow per data source per logical connection.
