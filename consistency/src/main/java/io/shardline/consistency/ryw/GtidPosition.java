@@ -76,6 +76,24 @@ public final class GtidPosition {
         return true;
     }
 
+    /**
+     * Like {@link #covers}, but a domain of {@code other} absent here is skipped unless it is {@code domain}: a
+     * replica's {@code @@gtid_slave_pos} lacks domains of the master's binlog that were never replicated (written
+     * before replication was set up, or with {@code sql_log_bin=0} elsewhere), and those must not read as lag.
+     */
+    public boolean coversReplicated(GtidPosition other, long domain) {
+        for (int i = 0; i < other.domains.length; i++) {
+            long mine = seq(other.domains[i]);
+            if (mine < 0 && other.domains[i] != domain) {
+                continue;
+            }
+            if (mine < other.seqs[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public int domainCount() {
         return domains.length;
     }

@@ -139,7 +139,7 @@ public final class ReplicaPoller implements AutoCloseable {
             if (applied == null) {
                 state.unreachable(held.lastError);
             } else {
-                state.polled(applied, lagMillis(g, applied, System.nanoTime()));
+                state.polled(applied, lagMillis(g, applied, domain, System.nanoTime()));
             }
             if (wasHealthy != state.healthy()) {
                 log.accept(state.healthy() ? state.name() + " is back in rotation at " + state.position()
@@ -152,12 +152,12 @@ public final class ReplicaPoller implements AutoCloseable {
     }
 
     /** Time since the oldest master position (within the history) that {@code applied} does not cover. */
-    private long lagMillis(int g, GtidPosition applied, long now) {
+    private long lagMillis(int g, GtidPosition applied, long domain, long now) {
         int n = Math.min(historyNext[g], HISTORY);
         int start = historyNext[g] - n;
         for (int i = start; i < historyNext[g]; i++) {
             int at = i % HISTORY;
-            if (!applied.covers(historyPositions[g][at])) {
+            if (!applied.coversReplicated(historyPositions[g][at], domain)) {
                 return (now - historyTimes[g][at]) / 1_000_000L;
             }
         }

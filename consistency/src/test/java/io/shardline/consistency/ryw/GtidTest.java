@@ -30,6 +30,12 @@ class GtidTest {
         assertThat(p.covers(GtidPosition.parse("1-100-40"))).isTrue();
         assertThat(p.covers(GtidPosition.parse("1-100-40,2-1-1"))).isFalse();
         assertThat(GtidPosition.parse("")).isEqualTo(GtidPosition.EMPTY);
+        // Lag ignores domains the replica never replicated, except the group's own.
+        GtidPosition master = GtidPosition.parse("0-1-900,1-100-42");
+        assertThat(GtidPosition.parse("1-100-42").coversReplicated(master, 1)).isTrue();
+        assertThat(GtidPosition.parse("1-100-41").coversReplicated(master, 1)).isFalse();
+        assertThat(GtidPosition.parse("0-1-900").coversReplicated(master, 1)).as("lacks the group's domain").isFalse();
+        assertThat(GtidPosition.parse("0-1-899,1-100-42").coversReplicated(master, 1)).isFalse();
         assertThatThrownBy(() -> GtidPosition.parse("1-1-1,1-1-2")).hasMessageContaining("domain 1 appears twice");
     }
 
