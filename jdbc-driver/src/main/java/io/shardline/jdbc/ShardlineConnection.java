@@ -259,6 +259,11 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         checkOpen();
+        if (autoCommit && !shards.autoCommit() && readWrite.hasPendingWrites()) {
+            // Commit first and read the GTIDs now: the SET autocommit=1 that follows has its own OK packet,
+            // whose session state would replace the COMMIT's last_gtid.
+            commit();
+        }
         boolean committing = autoCommit && !shards.autoCommit();
         shards.setAutoCommit(autoCommit);
         if (committing) {

@@ -49,6 +49,11 @@ public final class ReadWriteSession {
         return transactionWritten;
     }
 
+    /** True when the open transaction has writes waiting for its commit to be tracked. */
+    public boolean hasPendingWrites() {
+        return !pending.isEmpty();
+    }
+
     /** The transaction ended without commit: its writes are forgotten. */
     public void rolledBack() {
         pending.clear();

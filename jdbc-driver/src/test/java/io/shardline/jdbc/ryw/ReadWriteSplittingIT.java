@@ -195,6 +195,15 @@ class ReadWriteSplittingIT {
                 assertThat(read[1]).isEqualTo(k * 10);
             }
             c.setAutoCommit(false);
+            put(c, 63, 630);
+            String before = c.unwrap(ShardlineConnection.class).exportCausalToken();
+            c.setAutoCommit(true); // commits: the GTID must come from the COMMIT, not from SET autocommit=1
+            assertThat(c.unwrap(ShardlineConnection.class).exportCausalToken()).as("a new commit GTID")
+                    .isNotEqualTo(before).contains("ds_1=");
+            long[] afterAutoCommit = get(c, 63);
+            assertThat(afterAutoCommit[0]).isEqualTo(1);
+            assertThat(afterAutoCommit[2]).isEqualTo(id(topology, 1, -1));
+            c.setAutoCommit(false);
             put(c, 61, 610);
             c.rollback();
             c.setAutoCommit(true);
