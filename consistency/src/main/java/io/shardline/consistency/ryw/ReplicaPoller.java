@@ -61,6 +61,7 @@ public final class ReplicaPoller implements AutoCloseable {
     private final long[][] historyTimes;
     private final GtidPosition[][] historyPositions;
     private final int[] historyNext;
+    private final long[][] lagSince;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong pollNanos = new AtomicLong();
@@ -91,10 +92,12 @@ public final class ReplicaPoller implements AutoCloseable {
         historyTimes = new long[groups.size()][HISTORY];
         historyPositions = new GtidPosition[groups.size()][HISTORY];
         historyNext = new int[groups.size()];
+        lagSince = new long[groups.size()][];
         for (int g = 0; g < groups.size(); g++) {
             PolledGroup group = groups.get(g);
             masterConnections[g] = new Held(group.master());
             replicaConnections[g] = new Held[group.replicas().size()];
+            lagSince[g] = new long[group.replicas().size()];
             for (int r = 0; r < group.replicas().size(); r++) {
                 replicaConnections[g][r] = new Held(group.replicas().get(r));
             }
@@ -139,7 +142,7 @@ public final class ReplicaPoller implements AutoCloseable {
             if (applied == null) {
                 state.unreachable(held.lastError);
             } else {
-                state.polled(applied, lagMillis(g, applied, domain, System.nanoTime()));
+                state.polled(applied, lagMillis(g, r, applied, domain, System.nanoTime()));
             }
             if (wasHealthy != state.healthy()) {
                 log.accept(state.healthy() ? state.name() + " is back in rotation at " + state.position()
@@ -151,16 +154,26 @@ public final class ReplicaPoller implements AutoCloseable {
         tracker.release(group.index(), appliedByAll == Long.MAX_VALUE ? -1 : appliedByAll, System.nanoTime());
     }
 
-    /** Time since the oldest master position (within the history) that {@code applied} does not cover. */
-    private long lagMillis(int g, GtidPosition applied, long domain, long now) {
+    /**
+     * Time since the master first had a position {@code applied} does not cover (within one interval). When even the
+     * oldest remembered master position is not covered, the replica has been behind at least since then, and since
+     * whenever an earlier poll found it behind: the older of the two is kept, so lag beyond the history still grows.
+     */
+    private long lagMillis(int g, int r, GtidPosition applied, long domain, long now) {
         int n = Math.min(historyNext[g], HISTORY);
         int start = historyNext[g] - n;
         for (int i = start; i < historyNext[g]; i++) {
             int at = i % HISTORY;
             if (!applied.coversReplicated(historyPositions[g][at], domain)) {
-                return (now - historyTimes[g][at]) / 1_000_000L;
+                long since = historyTimes[g][at];
+                if (i == start && n == HISTORY && lagSince[g][r] != 0) {
+                    since = Math.min(since, lagSince[g][r]);
+                }
+                lagSince[g][r] = since;
+                return (now - since) / 1_000_000L;
             }
         }
+        lagSince[g][r] = 0;
         return 0;
     }
 

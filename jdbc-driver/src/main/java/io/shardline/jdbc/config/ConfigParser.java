@@ -257,6 +257,8 @@ final class ConfigParser {
         long poll = number(fields, path, "pollIntervalMs", 1, 60_000, d.pollIntervalMs());
         ReadWriteSplittingConfig.ReadYourWrites ryw = fields.containsKey("readYourWrites")
                 ? readYourWrites(fields.get("readYourWrites"), path + ".readYourWrites") : d.readYourWrites();
+        checkLagBelowDeadline(maxLag, ryw, fields.containsKey("maxReplicaLagMs") ? fields.get("maxReplicaLagMs")
+                : node, path + ".maxReplicaLagMs");
         return new ReadWriteSplittingConfig(balancer, List.of(), maxLag, transactionReads, poll, ryw);
     }
 
@@ -345,11 +347,27 @@ final class ConfigParser {
             r.problem(node == null ? dataSourceNode : node, path + ".weights", "required: loadBalancer is WEIGHTED; give "
                     + "one weight per replica (" + replicas + ")");
         }
+        if (fields.containsKey("maxReplicaLagMs")) {
+            checkLagBelowDeadline(maxLag, base.readYourWrites(), fields.get("maxReplicaLagMs"), path + ".maxReplicaLagMs");
+        }
         if (r.problemCount() > before) {
             return null;
         }
         return new ReadWriteSplittingConfig(balancer, weights, maxLag, base.transactionReads(), base.pollIntervalMs(),
                 base.readYourWrites());
+    }
+
+    /**
+     * GTID mode forgets a write at its deadline; only the lag limit keeps a replica that has still not applied it
+     * from serving the key after that. So the limit must exist and be shorter than the deadline.
+     */
+    private void checkLagBelowDeadline(long maxLag, ReadWriteSplittingConfig.ReadYourWrites ryw, Node node,
+            String path) {
+        if (ryw.mode() == ReadWriteSplittingConfig.Mode.GTID && (maxLag == 0 || maxLag >= ryw.deadlineMs())) {
+            r.problem(node, path, (maxLag == 0 ? "0 (no limit)" : String.valueOf(maxLag)) + " must be above 0 and "
+                    + "below readYourWrites.deadlineMs (" + ryw.deadlineMs() + "): a replica further behind than the "
+                    + "deadline could serve a key whose write is no longer tracked");
+        }
     }
 
     private <E extends Enum<E>> E enumValue(Node node, String path, Class<E> type, E absent) {
