@@ -313,17 +313,26 @@ public final class ReadRouting implements AutoCloseable {
 
     private void record(DataSourceGroup group, Connection connection, StatementKeys keys, ReadWriteSession session) {
         long now = System.nanoTime();
+        // A group whose reads never leave its master needs no tracking (and must not use up maxTrackedKeys);
+        // its GTIDs still go into this connection's causal token, for instances that do split its reads.
+        boolean track = group.splitsReads();
         if (ryw.mode() == Mode.TIME_WINDOW || connection == null) {
-            tracker.recordWrite(group.index(), keys, -1, ReadYourWritesTracker.UNKNOWN, now);
+            if (track) {
+                tracker.recordWrite(group.index(), keys, -1, ReadYourWritesTracker.UNKNOWN, now);
+            }
             return;
         }
         Gtid gtid = lastGtid(group, connection);
         if (gtid == null) {
-            tracker.recordWrite(group.index(), keys, -1, ReadYourWritesTracker.UNKNOWN, now);
+            if (track) {
+                tracker.recordWrite(group.index(), keys, -1, ReadYourWritesTracker.UNKNOWN, now);
+            }
             return;
         }
         serverIds[group.index()] = gtid.server();
-        tracker.recordWrite(group.index(), keys, gtid.domain(), gtid.seq(), now);
+        if (track) {
+            tracker.recordWrite(group.index(), keys, gtid.domain(), gtid.seq(), now);
+        }
         session.wrote(group, gtid);
     }
 
