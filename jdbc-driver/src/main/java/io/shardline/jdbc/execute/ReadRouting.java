@@ -304,8 +304,10 @@ public final class ReadRouting implements AutoCloseable {
         long now = System.nanoTime();
         List<ReadWriteSession.Pending> pending = session.pending;
         for (int i = 0; i < pending.size(); i++) {
-            tracker.recordWrite(pending.get(i).group().index(), pending.get(i).keys(), -1,
-                    ReadYourWritesTracker.UNKNOWN, now);
+            if (pending.get(i).group().splitsReads()) {
+                tracker.recordWrite(pending.get(i).group().index(), pending.get(i).keys(), -1,
+                        ReadYourWritesTracker.UNKNOWN, now);
+            }
         }
         pending.clear();
         session.transactionWritten = false;
