@@ -1,7 +1,10 @@
 package io.shardline.jdbc;
 
 import io.shardline.jdbc.execute.DataSourceGroup;
+import io.shardline.consistency.ryw.CausalToken;
 import io.shardline.jdbc.execute.ExecutionOptions;
+import io.shardline.jdbc.execute.ReadRouting;
+import io.shardline.jdbc.execute.ReadWriteSession;
 import io.shardline.jdbc.execute.ShardConnections;
 import io.shardline.jdbc.execute.ShardExecutor;
 import io.shardline.router.plan.PlanningContext;
@@ -42,6 +45,8 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
 
     private final ShardlineDataSource dataSource;
     private final ShardConnections shards;
+    private final ReadWriteSession readWrite;
+    private final ReadRouting routing;
     private final List<ShardlineStatement> statements = new ArrayList<>();
     private boolean closed;
     private PlanningContext context = PlanningContext.DEFAULT;
@@ -53,6 +58,8 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
     ShardlineConnection(ShardlineDataSource dataSource) {
         this.dataSource = dataSource;
         this.shards = new ShardConnections(dataSource.pools());
+        this.readWrite = new ReadWriteSession(dataSource.pools());
+        this.routing = dataSource.readRouting().orElse(null);
     }
 
     // ---- the pipeline: plan, then execute ----
@@ -67,12 +74,52 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         }
     }
 
-    ShardExecutor.Outcome execute(RoutePlan plan, ExecutionOptions options, Statement owner) throws SQLException {
-        return dataSource.executor().execute(plan, shards, context, options, owner);
+    ShardExecutor.Outcome execute(String sql, List<Object> parameters, RoutePlan plan, ExecutionOptions options,
+            Statement owner) throws SQLException {
+        readWrite.statement(sql, parameters);
+        return dataSource.executor().execute(plan, shards, context, options, owner, routing, readWrite);
     }
 
-    long[] executeBatch(List<RoutePlan> plans, ExecutionOptions options) throws SQLException {
-        return dataSource.executor().executeBatch(plans, shards, context, options);
+    long[] executeBatch(String sql, List<List<Object>> parameters, List<RoutePlan> plans, ExecutionOptions options)
+            throws SQLException {
+        long[] counts = dataSource.executor().executeBatch(plans, shards, context, options);
+        if (counts != null && routing != null) {
+            routing.afterBatch(plans, sql, parameters, shards, readWrite);
+        }
+        return counts;
+    }
+
+    // ---- read-your-writes across instances ----
+
+    /**
+     * The positions this connection's commits reached, per data source, as a compact string
+     * ({@code ds_0=1-100-42;ds_1=2-200-17}). Give it to another Shardline instance's connection
+     * ({@link #importCausalToken}) so that its reads see these writes. Empty when nothing was committed (or
+     * read-your-writes is not in GTID mode).
+     */
+    public String exportCausalToken() {
+        return readWrite.causalToken().toString();
+    }
+
+    /**
+     * Makes this connection's reads see the positions of a token exported by {@link #exportCausalToken} (here or on
+     * another instance with the same data source names): they run on replicas that have applied them, else on the
+     * master.
+     *
+     * @throws SQLException (SQLState HY000) when the token is malformed or names an unknown data source
+     */
+    public void importCausalToken(String token) throws SQLException {
+        checkOpen();
+        try {
+            readWrite.importToken(CausalToken.parse(token));
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("Cannot import causal token '" + token + "': " + e.getMessage(), "HY000", e);
+        }
+    }
+
+    /** This connection's read/write splitting state (for tests and diagnostics). */
+    public ReadWriteSession readWriteSession() {
+        return readWrite;
     }
 
     /** The session state planning sees now. */
@@ -212,7 +259,16 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         checkOpen();
+        if (autoCommit && !shards.autoCommit() && readWrite.hasPendingWrites()) {
+            // Commit first and read the GTIDs now: the SET autocommit=1 that follows has its own OK packet,
+            // whose session state would replace the COMMIT's last_gtid.
+            commit();
+        }
+        boolean committing = autoCommit && !shards.autoCommit();
         shards.setAutoCommit(autoCommit);
+        if (committing) {
+            committed();
+        }
         refreshContext();
     }
 
@@ -228,7 +284,24 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         if (shards.autoCommit()) {
             throw new SQLException("Can't call commit when autocommit=true", "08003");
         }
-        shards.commit();
+        try {
+            shards.commit();
+        } catch (SQLException e) {
+            if (routing != null) {
+                routing.afterFailedCommit(readWrite);
+            }
+            readWrite.rolledBack();
+            throw e;
+        }
+        committed();
+    }
+
+    private void committed() {
+        if (routing != null) {
+            routing.afterCommit(shards, readWrite);
+        } else {
+            readWrite.rolledBack();
+        }
     }
 
     @Override
@@ -237,6 +310,7 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         if (shards.autoCommit()) {
             throw new SQLException("Can't call rollback when autocommit=true", "08003");
         }
+        readWrite.rolledBack();
         shards.rollback();
     }
 

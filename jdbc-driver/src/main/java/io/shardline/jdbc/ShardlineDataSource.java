@@ -7,7 +7,10 @@ import java.sql.SQLSyntaxErrorException;
 import java.util.ArrayList;
 import java.util.List;
 import io.shardline.jdbc.config.ShardlineConfig;
+import io.shardline.jdbc.execute.ReadRouting;
 import io.shardline.jdbc.execute.ShardExecutor;
+import io.shardline.sql.SqlParser;
+import java.util.Optional;
 import io.shardline.jdbc.execute.ShardPools;
 import io.shardline.router.ShardingPlanner;
 import io.shardline.router.plan.StatementPlanner;
@@ -50,6 +53,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final ShardlineConfig config;
     private final ShardPools pools;
     private final ShardExecutor executor;
+    private final ReadRouting readRouting;
     private final StatementPlanner planner;
     private final String url;
     private volatile boolean closed;
@@ -67,6 +71,8 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             pools.close();
             throw e;
         }
+        SqlParser parser = planner instanceof ShardingPlanner sharding ? sharding.parser() : new SqlParser();
+        this.readRouting = ReadRouting.start(pools, config.toRule(), parser).orElse(null);
         LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
     }
 
@@ -112,6 +118,11 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         return executor;
     }
 
+    /** Read/write splitting, when any data source configures {@code readWriteSplitting}. */
+    public Optional<ReadRouting> readRouting() {
+        return Optional.ofNullable(readRouting);
+    }
+
     StatementPlanner planner() {
         return planner;
     }
@@ -146,6 +157,9 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             return;
         }
         closed = true;
+        if (readRouting != null) {
+            readRouting.close();
+        }
         executor.close();
         pools.close();
         LOG.info("Shardline stopped ({})", config.source());

@@ -155,7 +155,11 @@ public final class ShardlinePreparedStatement extends UnsupportedPreparedStateme
                             + e.getMessage(), e.getSQLState(), e.getErrorCode(), new long[0], e);
                 }
             }
-            long[] grouped = connection.executeBatch(plans, options);
+            List<List<Object>> parameterLists = new ArrayList<>(entries.size());
+            for (Object[] entry : entries) {
+                parameterLists.add(Arrays.asList(entry));
+            }
+            long[] grouped = connection.executeBatch(sql, parameterLists, plans, options);
             if (grouped != null) {
                 return grouped;
             }

@@ -47,7 +47,7 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
         if (expect == Expect.COUNT && plan.query()) {
             throw new SQLException("executeUpdate() cannot run statements that produce result sets", "S1009");
         }
-        ShardExecutor.Outcome o = connection.execute(plan, options, this);
+        ShardExecutor.Outcome o = connection.execute(sql, parameters, plan, options, this);
         outcome = o;
         resultSet = o.resultSet();
         updateCount = resultSet == null ? o.updateCount() : -1;

@@ -24,8 +24,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigParser {
 
-    static final List<String> ROOT_KEYS = List.of("dataSources", "rules");
-    static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool");
+    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting");
+    static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "readWriteSplitting");
+    static final List<String> SPLITTING_KEYS = List.of("loadBalancer", "maxReplicaLagMs", "transactionReads",
+            "pollIntervalMs", "readYourWrites");
+    static final List<String> SPLITTING_DATA_SOURCE_KEYS = List.of("loadBalancer", "weights", "maxReplicaLagMs");
+    static final List<String> READ_YOUR_WRITES_KEYS = List.of("mode", "windowMs", "deadlineMs", "waitMs",
+            "maxTrackedKeys", "queryLastGtid", "keyColumns");
     static final List<String> NODE_KEYS = List.of("url", "username", "password");
     static final List<String> POOL_KEYS = List.of("maximumPoolSize", "minimumIdle", "connectionTimeoutMs",
             "idleTimeoutMs", "maxLifetimeMs");
@@ -38,7 +43,12 @@ final class ConfigParser {
 
     /** The model of a parsed document, with the reader that knows its lines and problems. */
     record Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
-            Set<String> brokenNames) {
+            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting) {
+
+        Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
+                Set<String> brokenNames) {
+            this(dataSources, rules, reader, brokenNames, Map.of());
+        }
 
         /**
          * Whether a name was declared in a section but its entry had structural problems (already
@@ -51,6 +61,8 @@ final class ConfigParser {
 
     private final YamlNodeReader r;
     private final Set<String> broken = new HashSet<>();
+    private ReadWriteSplittingConfig globalSplitting;
+    private final Map<String, ReadWriteSplittingConfig> splitting = new LinkedHashMap<>();
 
     private ConfigParser(String source) {
         this.r = new YamlNodeReader(source);
@@ -70,6 +82,9 @@ final class ConfigParser {
         if (top == null) {
             return new Parsed(Map.of(), RulesConfig.EMPTY, r, broken);
         }
+        if (top.containsKey("readWriteSplitting")) {
+            globalSplitting = splitting(top.get("readWriteSplitting"), "readWriteSplitting");
+        }
         Map<String, DataSourceConfig> dataSources = Map.of();
         Node dataSourcesNode = top.get("dataSources");
         if (dataSourcesNode == null) {
@@ -78,7 +93,7 @@ final class ConfigParser {
             dataSources = dataSources(dataSourcesNode);
         }
         RulesConfig rules = top.containsKey("rules") ? rules(top.get("rules")) : RulesConfig.EMPTY;
-        return new Parsed(dataSources, rules, r, broken);
+        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting));
     }
 
     private Node compose(String yaml) {
@@ -146,6 +161,13 @@ final class ConfigParser {
                 }
             }
             PoolConfig pool = fields.containsKey("pool") ? pool(fields.get("pool"), path + ".pool") : PoolConfig.DEFAULTS;
+            if (fields.containsKey("readWriteSplitting") || globalSplitting != null) {
+                ReadWriteSplittingConfig effective = dataSourceSplitting(fields.get("readWriteSplitting"),
+                        path + ".readWriteSplitting", e.getValue(), replicas.size());
+                if (effective != null) {
+                    splitting.put(e.getKey(), effective);
+                }
+            }
             if (master != null && pool != null) {
                 result.put(e.getKey(), new DataSourceConfig(e.getKey(), master, replicas, pool));
             } else {
@@ -217,6 +239,160 @@ final class ConfigParser {
             return absent;
         }
         return value;
+    }
+
+    // ---- readWriteSplitting -----------------------------------------------------------------------
+
+    private ReadWriteSplittingConfig splitting(Node node, String path) {
+        Map<String, Node> fields = r.mapping(node, path, SPLITTING_KEYS);
+        ReadWriteSplittingConfig d = ReadWriteSplittingConfig.DEFAULTS;
+        if (fields == null) {
+            return d;
+        }
+        ReadWriteSplittingConfig.LoadBalancer balancer = enumValue(fields.get("loadBalancer"), path + ".loadBalancer",
+                ReadWriteSplittingConfig.LoadBalancer.class, d.loadBalancer());
+        long maxLag = number(fields, path, "maxReplicaLagMs", 0, 86_400_000, d.maxReplicaLagMs());
+        ReadWriteSplittingConfig.TransactionReads transactionReads = enumValue(fields.get("transactionReads"),
+                path + ".transactionReads", ReadWriteSplittingConfig.TransactionReads.class, d.transactionReads());
+        long poll = number(fields, path, "pollIntervalMs", 1, 60_000, d.pollIntervalMs());
+        ReadWriteSplittingConfig.ReadYourWrites ryw = fields.containsKey("readYourWrites")
+                ? readYourWrites(fields.get("readYourWrites"), path + ".readYourWrites") : d.readYourWrites();
+        checkLagBelowDeadline(maxLag, ryw, fields.containsKey("maxReplicaLagMs") ? fields.get("maxReplicaLagMs")
+                : node, path + ".maxReplicaLagMs");
+        return new ReadWriteSplittingConfig(balancer, List.of(), maxLag, transactionReads, poll, ryw);
+    }
+
+    private ReadWriteSplittingConfig.ReadYourWrites readYourWrites(Node node, String path) {
+        ReadWriteSplittingConfig.ReadYourWrites d = ReadWriteSplittingConfig.ReadYourWrites.DEFAULTS;
+        Map<String, Node> fields = r.mapping(node, path, READ_YOUR_WRITES_KEYS);
+        if (fields == null) {
+            return d;
+        }
+        ReadWriteSplittingConfig.Mode mode = enumValue(fields.get("mode"), path + ".mode",
+                ReadWriteSplittingConfig.Mode.class, d.mode());
+        long window = number(fields, path, "windowMs", 1, 3_600_000, d.windowMs());
+        long deadline = number(fields, path, "deadlineMs", 1, 3_600_000, d.deadlineMs());
+        long waitMs = number(fields, path, "waitMs", 0, 10_000, d.waitMs());
+        long maxKeys = number(fields, path, "maxTrackedKeys", 1_000, 100_000_000, d.maxTrackedKeys());
+        boolean queryLastGtid = d.queryLastGtid();
+        if (fields.containsKey("queryLastGtid")) {
+            String text = r.string(fields.get("queryLastGtid"), path + ".queryLastGtid");
+            if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+                queryLastGtid = Boolean.parseBoolean(text);
+            } else if (text != null) {
+                r.problem(fields.get("queryLastGtid"), path + ".queryLastGtid", "expected true or false but found '"
+                        + text + "'");
+            }
+        }
+        // Contradictions: settings that the chosen mode would silently ignore.
+        if (mode != ReadWriteSplittingConfig.Mode.TIME_WINDOW && fields.containsKey("windowMs")) {
+            r.problem(fields.get("windowMs"), path + ".windowMs", "applies only to mode TIME_WINDOW (mode is " + mode
+                    + "; GTID mode bounds tracking with deadlineMs)");
+        }
+        if (mode != ReadWriteSplittingConfig.Mode.GTID) {
+            for (String key : List.of("deadlineMs", "waitMs", "queryLastGtid")) {
+                if (fields.containsKey(key)) {
+                    r.problem(fields.get(key), path + "." + key, "applies only to mode GTID (mode is " + mode + ")");
+                }
+            }
+        }
+        Map<String, List<String>> keyColumns = new LinkedHashMap<>();
+        if (fields.containsKey("keyColumns")) {
+            Map<String, Node> tables = r.mapping(fields.get("keyColumns"), path + ".keyColumns", null);
+            for (Map.Entry<String, Node> t : tables == null ? Map.<String, Node>of().entrySet() : tables.entrySet()) {
+                String tablePath = path + ".keyColumns." + t.getKey();
+                List<String> columns = r.stringList(t.getValue(), tablePath);
+                if (columns != null && columns.isEmpty()) {
+                    r.problem(t.getValue(), tablePath, "must list at least one column");
+                } else if (columns != null) {
+                    keyColumns.put(t.getKey(), List.copyOf(columns));
+                }
+            }
+        }
+        return new ReadWriteSplittingConfig.ReadYourWrites(mode, window, deadline, waitMs, (int) maxKeys,
+                queryLastGtid, keyColumns);
+    }
+
+    /** The global settings with this data source's overrides, checked against its replicas. */
+    private ReadWriteSplittingConfig dataSourceSplitting(Node node, String path, Node dataSourceNode, int replicas) {
+        ReadWriteSplittingConfig base = globalSplitting != null ? globalSplitting : ReadWriteSplittingConfig.DEFAULTS;
+        Map<String, Node> fields = node == null ? Map.of() : r.mapping(node, path, SPLITTING_DATA_SOURCE_KEYS);
+        if (fields == null) {
+            return null;
+        }
+        int before = r.problemCount();
+        ReadWriteSplittingConfig.LoadBalancer balancer = enumValue(fields.get("loadBalancer"), path + ".loadBalancer",
+                ReadWriteSplittingConfig.LoadBalancer.class, base.loadBalancer());
+        long maxLag = number(fields, path, "maxReplicaLagMs", 0, 86_400_000, base.maxReplicaLagMs());
+        List<Integer> weights = new ArrayList<>();
+        if (fields.containsKey("weights")) {
+            List<Node> items = r.sequence(fields.get("weights"), path + ".weights");
+            for (int i = 0; items != null && i < items.size(); i++) {
+                String itemPath = path + ".weights[" + i + "]";
+                Long w = r.integer(items.get(i), itemPath);
+                if (w != null && (w < 1 || w > 1000)) {
+                    r.problem(items.get(i), itemPath, w + " is out of range [1, 1000]");
+                } else if (w != null) {
+                    weights.add(w.intValue());
+                }
+            }
+            if (balancer != ReadWriteSplittingConfig.LoadBalancer.WEIGHTED) {
+                r.problem(fields.get("weights"), path + ".weights", "weights need loadBalancer: WEIGHTED (it is "
+                        + balancer + ")");
+            } else if (items != null && items.size() != replicas) {
+                r.problem(fields.get("weights"), path + ".weights", "has " + items.size() + " weight(s) for " + replicas
+                        + " replica(s); give one per replica, in replica order");
+            }
+        } else if (balancer == ReadWriteSplittingConfig.LoadBalancer.WEIGHTED && replicas > 0) {
+            r.problem(node == null ? dataSourceNode : node, path + ".weights", "required: loadBalancer is WEIGHTED; give "
+                    + "one weight per replica (" + replicas + ")");
+        }
+        if (fields.containsKey("maxReplicaLagMs")) {
+            checkLagBelowDeadline(maxLag, base.readYourWrites(), fields.get("maxReplicaLagMs"), path + ".maxReplicaLagMs");
+        }
+        if (r.problemCount() > before) {
+            return null;
+        }
+        return new ReadWriteSplittingConfig(balancer, weights, maxLag, base.transactionReads(), base.pollIntervalMs(),
+                base.readYourWrites());
+    }
+
+    /**
+     * GTID mode forgets a write at its deadline; only the lag limit keeps a replica that has still not applied it
+     * from serving the key after that. So the limit must exist and be shorter than the deadline.
+     */
+    private void checkLagBelowDeadline(long maxLag, ReadWriteSplittingConfig.ReadYourWrites ryw, Node node,
+            String path) {
+        if (ryw.mode() == ReadWriteSplittingConfig.Mode.GTID && (maxLag == 0 || maxLag >= ryw.deadlineMs())) {
+            r.problem(node, path, (maxLag == 0 ? "0 (no limit)" : String.valueOf(maxLag)) + " must be above 0 and "
+                    + "below readYourWrites.deadlineMs (" + ryw.deadlineMs() + "): a replica further behind than the "
+                    + "deadline could serve a key whose write is no longer tracked");
+        }
+    }
+
+    private <E extends Enum<E>> E enumValue(Node node, String path, Class<E> type, E absent) {
+        if (node == null) {
+            return absent;
+        }
+        String text = r.requiredString(node, path);
+        if (text == null) {
+            return absent;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(text)) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+        }
+        r.problem(node, path, "'" + text + "' is not one of " + String.join(", ", names));
+        return absent;
+    }
+
+    private long number(Map<String, Node> fields, String path, String key, long min, long max, long absent) {
+        return poolNumber(fields, path, key, min, max, absent);
     }
 
     // ---- rules ------------------------------------------------------------------------------------

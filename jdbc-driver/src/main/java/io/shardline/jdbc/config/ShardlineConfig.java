@@ -22,9 +22,11 @@ public final class ShardlineConfig {
     private final Map<String, DataSourceConfig> dataSources;
     private final RulesConfig rules;
     private final ShardingRule rule;
+    private final Map<String, ReadWriteSplittingConfig> splitting;
 
     private ShardlineConfig(String source, Map<String, DataSourceConfig> dataSources, RulesConfig rules,
-            ShardingRule rule) {
+            ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting) {
+        this.splitting = splitting;
         this.source = source;
         this.dataSources = dataSources;
         this.rules = rules;
@@ -88,7 +90,7 @@ public final class ShardlineConfig {
         }
         ShardingRule rule = RuleAssembler.assemble(parsed)
                 .orElseThrow(() -> new ConfigException(parsed.reader().problems()));
-        return new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule);
+        return new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule, parsed.splitting());
     }
 
     /** Where the configuration came from (file path or {@code classpath:name}). */
@@ -104,6 +106,14 @@ public final class ShardlineConfig {
     /** The rules section as written. */
     public RulesConfig rules() {
         return rules;
+    }
+
+    /**
+     * Read/write splitting of a data source (the top-level {@code readWriteSplitting} with the data source's
+     * overrides); empty when neither is configured, and then every statement of that data source runs on its master.
+     */
+    public java.util.Optional<ReadWriteSplittingConfig> readWriteSplitting(String dataSource) {
+        return java.util.Optional.ofNullable(splitting.get(dataSource));
     }
 
     /** The immutable runtime rules, built and validated at load time. */

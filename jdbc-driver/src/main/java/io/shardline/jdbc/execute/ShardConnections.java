@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The physical connections behind one logical connection: at most one per data source, borrowed from the
- * node's pool on first use and kept until the logical connection closes. So every statement of a data source
+ * The physical connections behind one logical connection: at most one per node of a data source, borrowed from the
+ * node's pool on first use and kept until the logical connection closes (with read/write splitting a data source
+ * may also have one on a replica, for reads). So every statement of a data source on a node
  * runs on the same physical connection — inside a transaction that is required (the transaction lives on
  * it), outside one it keeps the session (user variables, {@code LAST_INSERT_ID()}, temporary tables) where a
  * plain connection would keep it, and costs one pool borrow per data source per logical connection.
@@ -46,21 +47,48 @@ public final class ShardConnections implements AutoCloseable {
         return pools;
     }
 
-    /** The connection of {@code group} on {@code node}, borrowed and set up on first use. */
+    /**
+     * The connection of {@code group} on {@code node}, borrowed and set up on first use. A group may have one
+     * connection per node: its master's, and a replica's for reads that read/write splitting sends there.
+     */
     public Connection connection(DataSourceGroup group, ShardNode node) throws SQLException {
         for (int i = 0, n = open.size(); i < n; i++) {
             Open o = open.get(i);
-            if (o.group == group) {
-                if (o.node != node) {
-                    // Issue #7 may route a group's reads to a replica; one physical connection per group is
-                    // kept until then, so a different node for the same group is a wiring mistake.
-                    throw new SQLException("Data source " + group.name() + " is already bound to " + o.node
-                            + " in this connection, not " + node, "08003");
-                }
+            if (o.group == group && o.node == node) {
                 return o.connection;
             }
         }
         return borrow(group, node);
+    }
+
+    /** The connection already open on {@code node}, or null (never borrows). */
+    public Connection openConnection(DataSourceGroup group, ShardNode node) {
+        for (int i = 0, n = open.size(); i < n; i++) {
+            Open o = open.get(i);
+            if (o.group == group && o.node == node) {
+                return o.connection;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Evicts the connection of {@code node} after a connection failure (HikariCP replaces it); the next statement
+     * that needs the node borrows a new one.
+     */
+    public void discard(DataSourceGroup group, ShardNode node, Executor executor) {
+        for (int i = 0; i < open.size(); i++) {
+            Open o = open.get(i);
+            if (o.group == group && o.node == node) {
+                open.remove(i);
+                try {
+                    o.connection.abort(executor);
+                } catch (SQLException | RuntimeException ignored) {
+                    // best effort: the connection is broken already
+                }
+                return;
+            }
+        }
     }
 
     private Connection borrow(DataSourceGroup group, ShardNode node) throws SQLException {

@@ -79,6 +79,19 @@ public final class ShardExecutor implements AutoCloseable {
      */
     public Outcome execute(RoutePlan plan, ShardConnections connections, PlanningContext session,
             ExecutionOptions options, Statement owner) throws SQLException {
+        return execute(plan, connections, session, options, owner, null, null);
+    }
+
+    /**
+     * Executes a plan with read/write splitting: {@code routing} picks each read unit's node (a replica when
+     * allowed and safe) and records writes for read-your-writes; a read on a replica that fails with a connection
+     * error outside a transaction is retried once on another eligible node (another replica or the master).
+     *
+     * @param routing the DataSource's read routing, or null (every unit on its master)
+     * @param rw      the logical connection's read/write state, or null
+     */
+    public Outcome execute(RoutePlan plan, ShardConnections connections, PlanningContext session,
+            ExecutionOptions options, Statement owner, ReadRouting routing, ReadWriteSession rw) throws SQLException {
         List<ExecutionUnit> units = plan.units();
         int n = units.size();
         Outcome outcome = new Outcome(plan, n, logicalTables);
@@ -100,17 +113,23 @@ public final class ShardExecutor implements AutoCloseable {
             if (group == null) {
                 throw DataSourceGroup.unknown(unit.dataSource());
             }
-            ShardNode node = group.nodeFor(unit, plan, session);
             outcome.groups[i] = group;
-            outcome.nodes[i] = node;
-            outcome.connections[i] = connections.connection(group, node);
+            resolve(outcome, i, plan, session, connections, routing, rw);
         }
         if (n == 1) {
             try {
                 runUnit(outcome, 0, options);
             } catch (SQLException | RuntimeException e) {
-                outcome.close();
-                throw failure(outcome, 0, e);
+                if (!retryOnAnotherNode(outcome, plan, session, connections, routing, rw, e)) {
+                    outcome.close();
+                    throw failure(outcome, 0, e);
+                }
+                try {
+                    runUnit(outcome, 0, options);
+                } catch (SQLException | RuntimeException again) {
+                    outcome.close();
+                    throw failure(outcome, 0, again);
+                }
             }
         } else {
             runAll(outcome, options);
@@ -121,7 +140,52 @@ public final class ShardExecutor implements AutoCloseable {
             outcome.close();
             throw e;
         }
+        if (routing != null && rw != null) {
+            routing.afterWrite(outcome, connections, rw);
+        }
         return outcome;
+    }
+
+    /** Picks unit {@code i}'s node and connection; a replica whose connection cannot be borrowed is taken out. */
+    private static void resolve(Outcome outcome, int i, RoutePlan plan, PlanningContext session,
+            ShardConnections connections, ReadRouting routing, ReadWriteSession rw) throws SQLException {
+        DataSourceGroup group = outcome.groups[i];
+        ShardNode node = routing == null || rw == null ? group.nodeFor(outcome.units.get(i), plan, session)
+                : routing.choose(group, plan, session, connections, rw);
+        Connection c;
+        try {
+            c = connections.connection(group, node);
+        } catch (SQLException e) {
+            if (node == group.master() || routing == null) {
+                throw e;
+            }
+            routing.replicaFailed(group, node, connections, e);
+            node = routing.choose(group, plan, session, connections, rw);
+            c = connections.connection(group, node);
+        }
+        outcome.nodes[i] = node;
+        outcome.connections[i] = c;
+        if (plan.query()) {
+            group.countRead(node);
+        }
+    }
+
+    /**
+     * A one-unit read on a replica failed with a connection error outside a transaction: take the replica out and
+     * run the read once more on the node chosen now (another replica, or the master).
+     */
+    private static boolean retryOnAnotherNode(Outcome outcome, RoutePlan plan, PlanningContext session,
+            ShardConnections connections, ReadRouting routing, ReadWriteSession rw, Throwable e) throws SQLException {
+        DataSourceGroup group = outcome.groups[0];
+        if (routing == null || rw == null || !plan.query() || outcome.nodes[0] == group.master()
+                || !connections.autoCommit() || !(e instanceof SQLException s)
+                || !ReadRouting.isConnectionFailure(s)) {
+            return false;
+        }
+        outcome.close();
+        routing.replicaFailed(group, outcome.nodes[0], connections, s);
+        resolve(outcome, 0, plan, session, connections, routing, rw);
+        return true;
     }
 
     /**

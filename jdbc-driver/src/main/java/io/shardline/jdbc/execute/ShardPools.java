@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.shardline.jdbc.config.DataSourceConfig;
 import io.shardline.jdbc.config.NodeConfig;
 import io.shardline.jdbc.config.PoolConfig;
+import io.shardline.jdbc.config.ReadWriteSplittingConfig;
 import io.shardline.jdbc.config.ShardlineConfig;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,12 +60,17 @@ public final class ShardPools implements AutoCloseable {
         List<HikariDataSource> pools = new ArrayList<>();
         try {
             for (DataSourceConfig ds : config.dataSources().values()) {
-                ShardNode master = node(ds, "master", ds.master(), pools);
+                // GTID read-your-writes reads each commit's GTID from the OK packet: Connector/J must track session
+                // state on the master (the server must also list last_gtid in session_track_system_variables).
+                boolean trackGtids = config.readWriteSplitting(ds.name())
+                        .map(s -> s.readYourWrites().mode() == ReadWriteSplittingConfig.Mode.GTID).orElse(false);
+                ShardNode master = node(ds, "master", ds.master(), pools, trackGtids);
                 List<ShardNode> replicas = new ArrayList<>();
                 for (int i = 0; i < ds.replicas().size(); i++) {
-                    replicas.add(node(ds, "replica-" + i, ds.replicas().get(i), pools));
+                    replicas.add(node(ds, "replica-" + i, ds.replicas().get(i), pools, false));
                 }
-                DataSourceGroup group = new DataSourceGroup(ds.name(), master, replicas);
+                DataSourceGroup group = new DataSourceGroup(ds.name(), groups.size(), master, replicas,
+                        config.readWriteSplitting(ds.name()).orElse(null));
                 group.loadCollations();
                 groups.put(ds.name(), group);
             }
@@ -77,11 +83,16 @@ public final class ShardPools implements AutoCloseable {
         return new ShardPools(groups, List.copyOf(pools));
     }
 
-    private static ShardNode node(DataSourceConfig ds, String role, NodeConfig node, List<HikariDataSource> pools) {
+    private static ShardNode node(DataSourceConfig ds, String role, NodeConfig node, List<HikariDataSource> pools,
+            boolean trackSessionState) {
         PoolConfig settings = ds.pool() == null ? PoolConfig.DEFAULTS : ds.pool();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("shardline-" + ds.name() + "-" + role);
-        hikari.setJdbcUrl(withDefaults(node.url()));
+        String url = withDefaults(node.url());
+        if (trackSessionState) {
+            url = withProperty(url, "trackSessionState", "true");
+        }
+        hikari.setJdbcUrl(url);
         if (node.username() != null && !node.username().isEmpty()) {
             hikari.setUsername(node.username());
         }
@@ -130,6 +141,21 @@ public final class ShardPools implements AutoCloseable {
             separator = '&';
         }
         return out.toString();
+    }
+
+    /** The URL with {@code key=value} appended unless it sets {@code key} (Connector/J URLs only). */
+    public static String withProperty(String url, String key, String value) {
+        if (!url.startsWith("jdbc:mysql:")) {
+            return url;
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        String k = key.toLowerCase(Locale.ROOT);
+        int query = url.indexOf('?');
+        if (query >= 0 && (lower.indexOf("?" + k + "=", query) >= 0 || lower.indexOf("&" + k + "=", query) >= 0)) {
+            return url;
+        }
+        String separator = query < 0 ? "?" : url.endsWith("?") || url.endsWith("&") ? "" : "&";
+        return url + separator + key + "=" + value;
     }
 
     /** {@code host:port} of a {@code jdbc:mysql://host:port/db?...} URL (first host), for messages. */

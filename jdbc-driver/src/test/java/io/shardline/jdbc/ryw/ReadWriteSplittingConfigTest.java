@@ -1,0 +1,66 @@
+package io.shardline.jdbc.ryw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shardline.jdbc.config.ReadWriteSplittingConfig;
+import io.shardline.jdbc.config.ReadWriteSplittingConfig.LoadBalancer;
+import io.shardline.jdbc.config.ReadWriteSplittingConfig.Mode;
+import io.shardline.jdbc.config.ReadWriteSplittingConfig.TransactionReads;
+import io.shardline.jdbc.config.ShardlineConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReadWriteSplittingConfigTest {
+
+    @Test
+    void theFullExampleConfiguresSplittingGloballyAndPerDataSource() {
+        ShardlineConfig config = ShardlineConfig.loadClasspath("config/full-example.yaml");
+        ReadWriteSplittingConfig ds0 = config.readWriteSplitting("ds_0").orElseThrow();
+        assertThat(ds0.loadBalancer()).isEqualTo(LoadBalancer.ROUND_ROBIN);
+        assertThat(ds0.maxReplicaLagMs()).isEqualTo(10_000);
+        assertThat(ds0.transactionReads()).isEqualTo(TransactionReads.MASTER_AFTER_WRITE);
+        assertThat(ds0.pollIntervalMs()).isEqualTo(20);
+        assertThat(ds0.readYourWrites().mode()).isEqualTo(Mode.GTID);
+        assertThat(ds0.readYourWrites().trackingMillis()).isEqualTo(30_000);
+        assertThat(ds0.readYourWrites().keyColumns()).isEqualTo(Map.of("t_config", List.of("config_key")));
+        ReadWriteSplittingConfig ds1 = config.readWriteSplitting("ds_1").orElseThrow();
+        assertThat(ds1.loadBalancer()).isEqualTo(LoadBalancer.WEIGHTED);
+        assertThat(ds1.weights()).containsExactly(3, 1);
+        assertThat(ds1.maxReplicaLagMs()).isEqualTo(5_000);
+        assertThat(ds1.readYourWrites()).isEqualTo(ds0.readYourWrites());
+    }
+
+    @Test
+    void withoutASectionEveryStatementStaysOnMasters() {
+        ShardlineConfig config = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"}, "
+                + "replicas: [{url: \"jdbc:mysql://r/d\"}]}\n", "t.yaml");
+        assertThat(config.readWriteSplitting("ds_0")).isEmpty();
+        ShardlineConfig perDataSource = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"},"
+                + " replicas: [{url: \"jdbc:mysql://r/d\"}], readWriteSplitting: {loadBalancer: RANDOM}}\n"
+                + "  ds_1: {master: {url: \"jdbc:mysql://h/e\"}}\n", "t.yaml");
+        assertThat(perDataSource.readWriteSplitting("ds_0").orElseThrow().loadBalancer()).isEqualTo(LoadBalancer.RANDOM);
+        assertThat(perDataSource.readWriteSplitting("ds_0").orElseThrow().readYourWrites())
+                .isEqualTo(ReadWriteSplittingConfig.ReadYourWrites.DEFAULTS);
+        assertThat(perDataSource.readWriteSplitting("ds_1")).isEmpty();
+    }
+
+    @Test
+    void gtidModeTurnsOnSessionTrackingUnlessTheUrlSaysOtherwise() {
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mysql://h/d", "trackSessionState", "true"))
+                .isEqualTo("jdbc:mysql://h/d?trackSessionState=true");
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mysql://h/d?a=1", "trackSessionState",
+                "true")).isEqualTo("jdbc:mysql://h/d?a=1&trackSessionState=true");
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mysql://h/d?TRACKSESSIONSTATE=false",
+                "trackSessionState", "true")).isEqualTo("jdbc:mysql://h/d?TRACKSESSIONSTATE=false");
+        assertThat(io.shardline.jdbc.execute.ShardPools.withProperty("jdbc:mariadb://h/d", "trackSessionState", "true"))
+                .isEqualTo("jdbc:mariadb://h/d");
+    }
+
+    @Test
+    void timeWindowModeTracksForTheWindow() {
+        ShardlineConfig config = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"}}\n"
+                + "readWriteSplitting: {readYourWrites: {mode: TIME_WINDOW, windowMs: 1500}}\n", "t.yaml");
+        assertThat(config.readWriteSplitting("ds_0").orElseThrow().readYourWrites().trackingMillis()).isEqualTo(1500);
+    }
+}
