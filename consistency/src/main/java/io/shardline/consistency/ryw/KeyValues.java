@@ -1,15 +1,15 @@
 package io.shardline.consistency.ryw;
 
+import io.shardline.router.merge.Collation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Locale;
 
 /**
  * Canonical form of a key value, so that the same row written with {@code setInt(5)} and read with
  * {@code setString("5")} or {@code setLong(5L)} is one tracked key. Numbers that are integers become {@link Long};
- * strings that spell an integer too; other strings are lower-cased and lose trailing spaces (MariaDB's default
- * collations compare case-insensitively with PAD SPACE), so near-equal strings may share an entry: that costs a
- * master read, never a stale one.
+ * strings that spell an integer too; other strings become their {@code utf8mb4_general_ci} weight string (case,
+ * accents and trailing spaces fold as MariaDB's default collation compares), so near-equal strings may share an
+ * entry: that costs a master read, never a stale one.
  */
 public final class KeyValues {
 
@@ -56,11 +56,9 @@ public final class KeyValues {
         if (integer != null) {
             return integer;
         }
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return s.substring(0, end).toLowerCase(Locale.ROOT);
+        // The weight string under utf8mb4_general_ci (MariaDB's default): case, accents and trailing spaces fold
+        // exactly as the server compares. For _bin columns this is coarser than the column, which is safe.
+        return Collation.GENERAL_CI.groupKey(s);
     }
 
     private static Long integer(String s) {

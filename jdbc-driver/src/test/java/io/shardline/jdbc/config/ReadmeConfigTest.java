@@ -26,4 +26,17 @@ class ReadmeConfigTest {
         assertThat(rule.findTableRule("t_order").orElseThrow().dataNodes()).hasSize(8);
         assertThat(rule.isBroadcast("t_dict")).isTrue();
     }
+
+    @Test
+    void readmeReadWriteSplittingSnippetParses() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Read/write splitting and read-your-writes");
+        assertThat(section).as("README has a read/write splitting section").isPositive();
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+
+        ShardlineConfig config = ShardlineConfig.parse(yaml, "README.md");
+
+        assertThat(config.dataSources().get("ds_0").replicas()).hasSize(2);
+    }
 }
