@@ -78,6 +78,7 @@ public final class ReplicaPoller implements AutoCloseable {
     private final long[] masterBeatMicros;
     private final boolean[] tableCreated;
     private final PeakLag[] peaks;
+    private final boolean[] beatFailing;
 
     private static final class Held {
         final NodeProbe probe;
@@ -111,6 +112,7 @@ public final class ReplicaPoller implements AutoCloseable {
         masterBeatMicros = new long[groups.size()];
         tableCreated = new boolean[groups.size()];
         peaks = new PeakLag[groups.size()];
+        beatFailing = new boolean[groups.size()];
         for (int g = 0; g < groups.size() && heartbeat != null; g++) {
             peaks[g] = new PeakLag(heartbeat.peakHoldMillis());
         }
@@ -200,10 +202,19 @@ public final class ReplicaPoller implements AutoCloseable {
         if (lastBeatNanos[g] == 0 || now - lastBeatNanos[g] >= heartbeat.intervalMillis() * 1_000_000L) {
             Long written = beat(masterConnections[g], g, group.name());
             if (written == null) {
+                if (!beatFailing[g]) {
+                    log.accept(group.master().describe() + ": cannot write the heartbeat into " + heartbeat.table()
+                            + " (" + masterConnections[g].lastError + "); windows stay at their maximum meanwhile");
+                }
+                beatFailing[g] = true;
                 known = false;
                 masterBeatMicros[g] = 0; // until a beat succeeds, lag is unknown
                 lastBeatNanos[g] = 0;
             } else {
+                if (beatFailing[g]) {
+                    log.accept(group.master().describe() + ": heartbeat written again");
+                }
+                beatFailing[g] = false;
                 masterBeatMicros[g] = written;
                 lastBeatNanos[g] = now;
             }

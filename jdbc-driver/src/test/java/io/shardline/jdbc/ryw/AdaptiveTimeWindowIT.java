@@ -121,6 +121,51 @@ class AdaptiveTimeWindowIT {
         }
     }
 
+    /**
+     * Without the heartbeat table (not created by Shardline here) lag is unknown: the window is the maximum and the
+     * replicas are out of rotation, so reads go to the master. Once the table exists, both recover.
+     */
+    @Test
+    void withoutHeartbeatsTheWindowIsTheMaximumAndReadsStayOnTheMaster(Topology topology, TestDatabase db)
+            throws Exception {
+        RywFixture.createTable(db);
+        topology.waitForCatchUp();
+        String splitting = "  maxReplicaLagMs: 5000\n  readYourWrites: {mode: TIME_WINDOW, window: ADAPTIVE, "
+                + "heartbeatTable: hb_manual, createHeartbeatTable: false, maxWindowMs: 8000}\n";
+        try (ShardlineDataSource ds = RywFixture.dataSource(db, splitting, null)) {
+            ReadYourWritesTracker tracker = ds.readRouting().orElseThrow().tracker();
+            ds.readRouting().orElseThrow().poller().tick();
+            assertThat(tracker.trackingMillis(0)).isEqualTo(8_000);
+            for (DataSourceGroup g : ds.pools().groups()) {
+                for (ReplicaState s : g.replicaStates()) {
+                    assertThat(s.healthy()).as("%s without a heartbeat", s).isFalse();
+                }
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement read = c.prepareStatement("SELECT COUNT(*), @@server_id FROM kv WHERE k = 1")) {
+                try (ResultSet rs = read.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(RywFixture.isMaster(db, rs.getInt(2))).as("read without a healthy replica").isTrue();
+                }
+            }
+            for (int g = 0; g < 2; g++) {
+                try (Connection c = db.connectMaster(g); java.sql.Statement s = c.createStatement()) {
+                    s.execute(new io.shardline.consistency.ryw.Heartbeat("hb_manual", false, 100, 50, 8000, 1.5).ddl());
+                }
+            }
+            long w0 = await(tracker, 0, w -> w < 1_000, 10_000);
+            long w1 = await(tracker, 1, w -> w < 1_000, 10_000);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!ds.pools().group("ds_0").orElseThrow().replicaStates().get(0).healthy()
+                    || !ds.pools().group("ds_1").orElseThrow().replicaStates().get(0).healthy()) {
+                assertThat(System.nanoTime()).as("replicas back in rotation").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            System.out.printf("%nadaptive TIME_WINDOW without a heartbeat table: window 8000 ms, replicas out; table "
+                    + "created: windows %d / %d ms, replicas back%n%n", w0, w1);
+        }
+    }
+
     /** Waits until {@code group}'s window satisfies {@code until}; returns it. */
     private static long await(ReadYourWritesTracker tracker, int group, LongPredicate until, long timeoutMillis)
             throws InterruptedException {
