@@ -37,7 +37,6 @@ public final class ReadYourWritesTracker {
     public static final long NONE = 0;
 
     private final Group[] groups;
-    private final long deadlineNanos;
     private final int maxKeys;
     private final AtomicInteger valueMarks = new AtomicInteger();
     private final AtomicLong folded = new AtomicLong();
@@ -57,6 +56,7 @@ public final class ReadYourWritesTracker {
         final ConcurrentHashMap<Key, Mark> marks = new ConcurrentHashMap<>();
         volatile long latestDeadline = Long.MIN_VALUE;
         volatile long domain = -1;
+        volatile long deadlineNanos;
     }
 
     /**
@@ -73,8 +73,8 @@ public final class ReadYourWritesTracker {
         groups = new Group[groupCount];
         for (int i = 0; i < groupCount; i++) {
             groups[i] = new Group();
+            groups[i].deadlineNanos = deadlineMillis * 1_000_000L;
         }
-        this.deadlineNanos = deadlineMillis * 1_000_000L;
         this.maxKeys = maxKeys;
     }
 
@@ -89,7 +89,7 @@ public final class ReadYourWritesTracker {
      */
     public void recordWrite(int group, StatementKeys keys, long domain, long seq, long now) {
         Group g = groups[group];
-        Mark mark = new Mark(seq, now + deadlineNanos);
+        Mark mark = new Mark(seq, now + g.deadlineNanos);
         if (domain >= 0) {
             g.domain = domain;
         }
@@ -205,6 +205,22 @@ public final class ReadYourWritesTracker {
                 }
             }
         }
+    }
+
+    /**
+     * Changes how long {@code group}'s next writes are tracked (the adaptive time window); writes already recorded
+     * keep their deadline.
+     */
+    public void trackingMillis(int group, long millis) {
+        if (millis < 1) {
+            throw new IllegalArgumentException("tracking time must be positive: " + millis);
+        }
+        groups[group].deadlineNanos = millis * 1_000_000L;
+    }
+
+    /** How long {@code group}'s next write will be tracked. */
+    public long trackingMillis(int group) {
+        return groups[group].deadlineNanos / 1_000_000L;
     }
 
     /** Marks currently held on {@code group} (table, column and value marks). */

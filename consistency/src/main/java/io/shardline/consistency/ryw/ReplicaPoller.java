@@ -1,6 +1,7 @@
 package io.shardline.consistency.ryw;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,10 +45,16 @@ public final class ReplicaPoller implements AutoCloseable {
      * @param replicas one probe per replica, same order as {@code states}
      * @param states   the replicas' states, updated by each poll
      */
-    public record PolledGroup(int index, NodeProbe master, List<NodeProbe> replicas, List<ReplicaState> states) {
+    public record PolledGroup(int index, String name, NodeProbe master, List<NodeProbe> replicas,
+            List<ReplicaState> states) {
         public PolledGroup {
             replicas = List.copyOf(replicas);
             states = List.copyOf(states);
+        }
+
+        /** A group named {@code group-<index>} (the name keys its heartbeat row). */
+        public PolledGroup(int index, NodeProbe master, List<NodeProbe> replicas, List<ReplicaState> states) {
+            this(index, "group-" + index, master, replicas, states);
         }
     }
 
@@ -66,6 +73,12 @@ public final class ReplicaPoller implements AutoCloseable {
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong pollNanos = new AtomicLong();
     private final AtomicLong ticks = new AtomicLong();
+    private final Heartbeat heartbeat;
+    private final long[] lastBeatNanos;
+    private final long[] masterBeatMicros;
+    private final boolean[] tableCreated;
+    private final PeakLag[] peaks;
+    private final boolean[] beatFailing;
 
     private static final class Held {
         final NodeProbe probe;
@@ -84,6 +97,25 @@ public final class ReplicaPoller implements AutoCloseable {
      */
     public ReplicaPoller(ReadYourWritesTracker tracker, List<PolledGroup> groups, long intervalMillis,
             Consumer<String> log) {
+        this(tracker, groups, intervalMillis, log, null);
+    }
+
+    /**
+     * Starts polling every {@code intervalMillis}; with a {@code heartbeat}, replicas are judged by the heartbeat
+     * table instead of GTID positions (no GTID is read), and each group's tracking time follows the measured lag
+     * ({@link Heartbeat#window}).
+     */
+    public ReplicaPoller(ReadYourWritesTracker tracker, List<PolledGroup> groups, long intervalMillis,
+            Consumer<String> log, Heartbeat heartbeat) {
+        this.heartbeat = heartbeat;
+        lastBeatNanos = new long[groups.size()];
+        masterBeatMicros = new long[groups.size()];
+        tableCreated = new boolean[groups.size()];
+        peaks = new PeakLag[groups.size()];
+        beatFailing = new boolean[groups.size()];
+        for (int g = 0; g < groups.size() && heartbeat != null; g++) {
+            peaks[g] = new PeakLag(heartbeat.peakHoldMillis());
+        }
         this.tracker = tracker;
         this.groups = List.copyOf(groups);
         this.log = log;
@@ -114,7 +146,11 @@ public final class ReplicaPoller implements AutoCloseable {
     public synchronized void tick() {
         try {
             for (int g = 0; g < groups.size(); g++) {
-                pollGroup(g);
+                if (heartbeat != null) {
+                    heartbeatGroup(g);
+                } else {
+                    pollGroup(g);
+                }
             }
             ticks.incrementAndGet();
         } catch (RuntimeException e) {
@@ -152,6 +188,121 @@ public final class ReplicaPoller implements AutoCloseable {
             appliedByAll = Math.min(appliedByAll, seq);
         }
         tracker.release(group.index(), appliedByAll == Long.MAX_VALUE ? -1 : appliedByAll, System.nanoTime());
+    }
+
+    /**
+     * Heartbeat mode: writes the master's heartbeat when an interval has passed, reads each replica's, sets each
+     * replica's lag (an upper bound: measured + one interval) and the group's window. Unknown lag (master or a
+     * replica without a heartbeat) gives the maximum window: longer master reads, never shorter.
+     */
+    private void heartbeatGroup(int g) {
+        PolledGroup group = groups.get(g);
+        long now = System.nanoTime();
+        boolean known = true;
+        if (lastBeatNanos[g] == 0 || now - lastBeatNanos[g] >= heartbeat.intervalMillis() * 1_000_000L) {
+            Long written = beat(masterConnections[g], g, group.name());
+            if (written == null) {
+                if (!beatFailing[g]) {
+                    log.accept(group.master().describe() + ": cannot write the heartbeat into " + heartbeat.table()
+                            + " (" + masterConnections[g].lastError + "); windows stay at their maximum meanwhile");
+                }
+                beatFailing[g] = true;
+                known = false;
+                masterBeatMicros[g] = 0; // until a beat succeeds, lag is unknown
+                lastBeatNanos[g] = 0;
+            } else {
+                if (beatFailing[g]) {
+                    log.accept(group.master().describe() + ": heartbeat written again");
+                }
+                beatFailing[g] = false;
+                masterBeatMicros[g] = written;
+                lastBeatNanos[g] = now;
+            }
+        }
+        known &= masterBeatMicros[g] != 0;
+        long maxLag = 0;
+        for (int r = 0; r < group.states().size(); r++) {
+            ReplicaState state = group.states().get(r);
+            Held held = replicaConnections[g][r];
+            boolean wasHealthy = state.healthy();
+            Long seen = heartbeatRead(held, group.name());
+            if (seen == null) {
+                known = false;
+                state.unreachable(held.lastError.isEmpty() ? "no heartbeat row in " + heartbeat.table() + " yet"
+                        : held.lastError);
+            } else if (masterBeatMicros[g] != 0) {
+                long lag = Heartbeat.lagMillis(masterBeatMicros[g], seen);
+                maxLag = Math.max(maxLag, lag);
+                state.polled(GtidPosition.EMPTY, heartbeat.healthLagMillis(lag));
+            }
+            if (wasHealthy != state.healthy()) {
+                log.accept(state.healthy() ? state.name() + " is back in rotation, lag " + state.lagMillis() + " ms"
+                        : state.name() + " is out of rotation: " + state.reason());
+            }
+        }
+        tracker.trackingMillis(group.index(), heartbeat.window(known ? peaks[g].add(now, maxLag) : -1));
+        tracker.release(group.index(), -1, System.nanoTime());
+    }
+
+    /** Writes the master's heartbeat and returns its time in epoch microseconds, or null. */
+    private Long beat(Held held, int g, String name) {
+        try {
+            if (held.connection == null) {
+                held.connection = held.probe.open();
+                tableCreated[g] = false;
+            }
+            long start = System.nanoTime();
+            if (heartbeat.create() && !tableCreated[g]) {
+                try (Statement s = held.connection.createStatement()) {
+                    s.execute(heartbeat.ddl());
+                }
+                tableCreated[g] = true;
+            }
+            try (PreparedStatement ps = held.connection.prepareStatement(heartbeat.writeSql())) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+            Long micros = readRow(held.connection, name);
+            polls.incrementAndGet();
+            pollNanos.addAndGet(System.nanoTime() - start);
+            held.lastError = "";
+            return micros;
+        } catch (SQLException | RuntimeException e) {
+            failed(held, e);
+            return null;
+        }
+    }
+
+    /** The heartbeat time a node shows for {@code name}, in epoch microseconds; null without a row or on error. */
+    private Long heartbeatRead(Held held, String name) {
+        try {
+            if (held.connection == null) {
+                held.connection = held.probe.open();
+            }
+            long start = System.nanoTime();
+            Long micros = readRow(held.connection, name);
+            polls.incrementAndGet();
+            pollNanos.addAndGet(System.nanoTime() - start);
+            held.lastError = "";
+            return micros;
+        } catch (SQLException | RuntimeException e) {
+            failed(held, e);
+            return null;
+        }
+    }
+
+    private Long readRow(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(heartbeat.readSql())) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static void failed(Held held, Exception e) {
+        held.lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+        closeQuietly(held);
     }
 
     /**

@@ -123,4 +123,22 @@ class ReadYourWritesTrackerTest {
         assertThat(tracker.valueMarks()).isLessThanOrEqualTo(max + threads.length);
         assertThat(tracker.required(0, read("user_id", 199_999L), now)).isGreaterThanOrEqualTo(50_000);
     }
+
+    @Test
+    void eachGroupsWindowAppliesToItsNextWritesOnly() {
+        ReadYourWritesTracker tracker = new ReadYourWritesTracker(2, 10_000, 1000);
+        long ms = 1_000_000L;
+        long now = 0;
+        tracker.recordWrite(0, write("user_id", 1L), -1, ReadYourWritesTracker.UNKNOWN, now);
+        tracker.trackingMillis(0, 300); // the adaptive window shrank
+        assertThat(tracker.trackingMillis(0)).isEqualTo(300);
+        assertThat(tracker.trackingMillis(1)).isEqualTo(10_000);
+        tracker.recordWrite(0, write("user_id", 2L), -1, ReadYourWritesTracker.UNKNOWN, now);
+        tracker.recordWrite(1, write("user_id", 2L), -1, ReadYourWritesTracker.UNKNOWN, now);
+        long later = now + 500 * ms;
+        assertThat(tracker.required(0, read("user_id", 2L), later)).isEqualTo(ReadYourWritesTracker.NONE);
+        // Recorded before the change: keeps its 10 s.
+        assertThat(tracker.required(0, read("user_id", 1L), later)).isEqualTo(ReadYourWritesTracker.UNKNOWN);
+        assertThat(tracker.required(1, read("user_id", 2L), later)).isEqualTo(ReadYourWritesTracker.UNKNOWN);
+    }
 }

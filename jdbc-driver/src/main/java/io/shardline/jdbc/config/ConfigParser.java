@@ -1,5 +1,6 @@
 package io.shardline.jdbc.config;
 
+import io.shardline.consistency.ryw.Heartbeat;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +30,11 @@ final class ConfigParser {
     static final List<String> SPLITTING_KEYS = List.of("loadBalancer", "maxReplicaLagMs", "transactionReads",
             "pollIntervalMs", "readYourWrites");
     static final List<String> SPLITTING_DATA_SOURCE_KEYS = List.of("loadBalancer", "weights", "maxReplicaLagMs");
-    static final List<String> READ_YOUR_WRITES_KEYS = List.of("mode", "windowMs", "deadlineMs", "waitMs",
-            "maxTrackedKeys", "queryLastGtid", "keyColumns");
+    static final List<String> READ_YOUR_WRITES_KEYS = List.of("mode", "window", "windowMs", "heartbeatTable",
+            "createHeartbeatTable", "heartbeatIntervalMs", "minWindowMs", "maxWindowMs", "safetyFactor", "deadlineMs",
+            "waitMs", "maxTrackedKeys", "queryLastGtid", "keyColumns");
+    static final List<String> HEARTBEAT_KEYS = List.of("heartbeatTable", "createHeartbeatTable",
+            "heartbeatIntervalMs", "minWindowMs", "maxWindowMs", "safetyFactor");
     static final List<String> NODE_KEYS = List.of("url", "username", "password");
     static final List<String> POOL_KEYS = List.of("maximumPoolSize", "minimumIdle", "connectionTimeoutMs",
             "idleTimeoutMs", "maxLifetimeMs");
@@ -274,20 +278,33 @@ final class ConfigParser {
         long deadline = number(fields, path, "deadlineMs", 1, 3_600_000, d.deadlineMs());
         long waitMs = number(fields, path, "waitMs", 0, 10_000, d.waitMs());
         long maxKeys = number(fields, path, "maxTrackedKeys", 1_000, 100_000_000, d.maxTrackedKeys());
-        boolean queryLastGtid = d.queryLastGtid();
-        if (fields.containsKey("queryLastGtid")) {
-            String text = r.string(fields.get("queryLastGtid"), path + ".queryLastGtid");
-            if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-                queryLastGtid = Boolean.parseBoolean(text);
-            } else if (text != null) {
-                r.problem(fields.get("queryLastGtid"), path + ".queryLastGtid", "expected true or false but found '"
-                        + text + "'");
-            }
+        boolean queryLastGtid = bool(fields, path, "queryLastGtid", d.queryLastGtid());
+        ReadWriteSplittingConfig.Window windowKind = enumValue(fields.get("window"), path + ".window",
+                ReadWriteSplittingConfig.Window.class, ReadWriteSplittingConfig.Window.FIXED);
+        Heartbeat heartbeat = null;
+        if (windowKind == ReadWriteSplittingConfig.Window.ADAPTIVE) {
+            heartbeat = heartbeat(fields, path);
         }
         // Contradictions: settings that the chosen mode would silently ignore.
         if (mode != ReadWriteSplittingConfig.Mode.TIME_WINDOW && fields.containsKey("windowMs")) {
             r.problem(fields.get("windowMs"), path + ".windowMs", "applies only to mode TIME_WINDOW (mode is " + mode
                     + "; GTID mode bounds tracking with deadlineMs)");
+        }
+        if (mode != ReadWriteSplittingConfig.Mode.TIME_WINDOW && fields.containsKey("window")) {
+            r.problem(fields.get("window"), path + ".window", "applies only to mode TIME_WINDOW (mode is " + mode + ")");
+        }
+        if (mode == ReadWriteSplittingConfig.Mode.TIME_WINDOW && windowKind == ReadWriteSplittingConfig.Window.ADAPTIVE
+                && fields.containsKey("windowMs")) {
+            r.problem(fields.get("windowMs"), path + ".windowMs", "applies only to window FIXED (window is ADAPTIVE: "
+                    + "minWindowMs and maxWindowMs bound it)");
+        }
+        if (windowKind != ReadWriteSplittingConfig.Window.ADAPTIVE || mode != ReadWriteSplittingConfig.Mode.TIME_WINDOW) {
+            for (String key : HEARTBEAT_KEYS) {
+                if (fields.containsKey(key)) {
+                    r.problem(fields.get(key), path + "." + key, "applies only to mode TIME_WINDOW with window: ADAPTIVE");
+                }
+            }
+            heartbeat = null;
         }
         if (mode != ReadWriteSplittingConfig.Mode.GTID) {
             for (String key : List.of("deadlineMs", "waitMs", "queryLastGtid")) {
@@ -309,8 +326,63 @@ final class ConfigParser {
                 }
             }
         }
-        return new ReadWriteSplittingConfig.ReadYourWrites(mode, window, deadline, waitMs, (int) maxKeys,
+        return new ReadWriteSplittingConfig.ReadYourWrites(mode, window, heartbeat, deadline, waitMs, (int) maxKeys,
                 queryLastGtid, keyColumns);
+    }
+
+    private boolean bool(Map<String, Node> fields, String path, String key, boolean absent) {
+        if (!fields.containsKey(key)) {
+            return absent;
+        }
+        String text = r.string(fields.get(key), path + "." + key);
+        if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+            return Boolean.parseBoolean(text);
+        }
+        if (text != null) {
+            r.problem(fields.get(key), path + "." + key, "expected true or false but found '" + text + "'");
+        }
+        return absent;
+    }
+
+    /** {@code window: ADAPTIVE}: the heartbeat table and the window's bounds. */
+    private Heartbeat heartbeat(Map<String, Node> fields, String path) {
+        Heartbeat d = ReadWriteSplittingConfig.ReadYourWrites.HEARTBEAT_DEFAULTS;
+        String table = d.table();
+        if (fields.containsKey("heartbeatTable")) {
+            String text = r.requiredString(fields.get("heartbeatTable"), path + ".heartbeatTable");
+            if (text != null && !Heartbeat.isIdentifier(text)) {
+                r.problem(fields.get("heartbeatTable"), path + ".heartbeatTable", "'" + text + "' is not a plain "
+                        + "table name (letters, digits, _ and $, at most 64)");
+            } else if (text != null) {
+                table = text;
+            }
+        }
+        boolean create = bool(fields, path, "createHeartbeatTable", d.create());
+        long interval = number(fields, path, "heartbeatIntervalMs", 1, 60_000, d.intervalMillis());
+        long min = number(fields, path, "minWindowMs", 1, 3_600_000, d.minWindowMillis());
+        long max = number(fields, path, "maxWindowMs", 1, 3_600_000, d.maxWindowMillis());
+        if (min > max) {
+            r.problem(fields.containsKey("minWindowMs") ? fields.get("minWindowMs") : fields.get("maxWindowMs"),
+                    path + ".minWindowMs", min + " is above maxWindowMs (" + max + ")");
+            min = max;
+        }
+        double factor = d.safetyFactor();
+        if (fields.containsKey("safetyFactor")) {
+            String text = r.requiredString(fields.get("safetyFactor"), path + ".safetyFactor");
+            Double value = null;
+            try {
+                value = text == null ? null : Double.valueOf(text);
+            } catch (NumberFormatException e) {
+                r.problem(fields.get("safetyFactor"), path + ".safetyFactor", "expected a number but found '" + text
+                        + "'");
+            }
+            if (value != null && !(value >= 1 && value <= 10)) {
+                r.problem(fields.get("safetyFactor"), path + ".safetyFactor", text + " is out of range [1, 10]");
+            } else if (value != null) {
+                factor = value;
+            }
+        }
+        return new Heartbeat(table, create, interval, min, max, factor);
     }
 
     /** The global settings with this data source's overrides, checked against its replicas. */
@@ -363,6 +435,11 @@ final class ConfigParser {
      */
     private void checkLagBelowDeadline(long maxLag, ReadWriteSplittingConfig.ReadYourWrites ryw, Node node,
             String path) {
+        if (ryw.adaptive() && (maxLag == 0 || maxLag >= ryw.heartbeat().maxWindowMillis())) {
+            r.problem(node, path, (maxLag == 0 ? "0 (no limit)" : String.valueOf(maxLag)) + " must be above 0 and "
+                    + "below readYourWrites.maxWindowMs (" + ryw.heartbeat().maxWindowMillis() + "): a replica further "
+                    + "behind than the largest window could serve a key whose window has passed");
+        }
         if (ryw.mode() == ReadWriteSplittingConfig.Mode.GTID && (maxLag == 0 || maxLag >= ryw.deadlineMs())) {
             r.problem(node, path, (maxLag == 0 ? "0 (no limit)" : String.valueOf(maxLag)) + " must be above 0 and "
                     + "below readYourWrites.deadlineMs (" + ryw.deadlineMs() + "): a replica further behind than the "

@@ -1,5 +1,6 @@
 package io.shardline.jdbc.config;
 
+import io.shardline.consistency.ryw.Heartbeat;
 import java.util.List;
 import java.util.Map;
 
@@ -48,17 +49,26 @@ public record ReadWriteSplittingConfig(LoadBalancer loadBalancer, List<Integer> 
     public enum Mode {
         /** Track written keys with their commit GTIDs; read them where the GTID is applied. */
         GTID,
-        /** Track written keys for {@code windowMs}; read them from the master meanwhile. */
+        /** Track written keys for a time window ({@code windowMs}, or adaptive); read them from the master meanwhile. */
         TIME_WINDOW,
         /** Plain splitting: reads may see replica lag. */
         OFF
+    }
+
+    /** TIME_WINDOW: how the window is chosen. */
+    public enum Window {
+        /** {@code windowMs}. */
+        FIXED,
+        /** From the lag measured through a heartbeat table: max lag × safetyFactor + heartbeatIntervalMs. */
+        ADAPTIVE
     }
 
     /**
      * {@code readWriteSplitting.readYourWrites}.
      *
      * @param mode           GTID, TIME_WINDOW or OFF
-     * @param windowMs       TIME_WINDOW: how long a written key reads from the master
+     * @param windowMs       TIME_WINDOW with a FIXED window: how long a written key reads from the master
+     * @param heartbeat      TIME_WINDOW with an ADAPTIVE window: the heartbeat table and the window's bounds; else null
      * @param deadlineMs     GTID: a write is tracked at most this long, even if a replica never applies it
      * @param waitMs         GTID: when no replica has applied a key, wait up to this long on one with
      *                       {@code MASTER_GTID_WAIT} before using the master; 0 = go to the master at once
@@ -67,19 +77,31 @@ public record ReadWriteSplittingConfig(LoadBalancer loadBalancer, List<Integer> 
      *                       (one round trip per commit); otherwise such commits read from the master until the deadline
      * @param keyColumns     logical table → key columns besides its sharding and generated columns (e.g. the primary key)
      */
-    public record ReadYourWrites(Mode mode, long windowMs, long deadlineMs, long waitMs, int maxTrackedKeys,
+    public record ReadYourWrites(Mode mode, long windowMs, Heartbeat heartbeat, long deadlineMs, long waitMs, int maxTrackedKeys,
             boolean queryLastGtid, Map<String, List<String>> keyColumns) {
 
         public ReadYourWrites {
             keyColumns = Map.copyOf(keyColumns);
         }
 
-        public static final ReadYourWrites DEFAULTS = new ReadYourWrites(Mode.GTID, 2_000, 30_000, 0, 1_000_000, false,
+        public static final ReadYourWrites DEFAULTS = new ReadYourWrites(Mode.GTID, 2_000, null, 30_000, 0, 1_000_000, false,
                 Map.of());
 
-        /** How long a write is tracked at most in this mode. */
+        /** The default adaptive window settings (table {@code shardline_heartbeat}, created when missing). */
+        public static final Heartbeat HEARTBEAT_DEFAULTS = new Heartbeat("shardline_heartbeat", true, 100, 50, 30_000,
+                1.5);
+
+        /** How long a write is tracked at most in this mode (adaptive: until the first lag measurement). */
         public long trackingMillis() {
-            return mode == Mode.TIME_WINDOW ? windowMs : deadlineMs;
+            if (mode != Mode.TIME_WINDOW) {
+                return deadlineMs;
+            }
+            return heartbeat != null ? heartbeat.maxWindowMillis() : windowMs;
+        }
+
+        /** TIME_WINDOW with an ADAPTIVE window. */
+        public boolean adaptive() {
+            return mode == Mode.TIME_WINDOW && heartbeat != null;
         }
     }
 }

@@ -72,9 +72,13 @@ public final class ReadRouting implements AutoCloseable {
             for (ShardNode replica : g.replicas()) {
                 replicas.add(probe(replica));
             }
-            polled.add(new ReplicaPoller.PolledGroup(g.index(), probe(g.master()), replicas, g.replicaStates()));
+            polled.add(new ReplicaPoller.PolledGroup(g.index(), g.name(), probe(g.master()), replicas,
+                    g.replicaStates()));
         }
-        this.poller = new ReplicaPoller(tracker, polled, settings.pollIntervalMs(), LOG::warn);
+        // Adaptive TIME_WINDOW: the poller measures lag through the heartbeat table (no GTIDs) and sets each
+        // group's window; otherwise it polls GTID positions.
+        this.poller = new ReplicaPoller(tracker, polled, settings.pollIntervalMs(), LOG::warn,
+                ryw.adaptive() ? ryw.heartbeat() : null);
     }
 
     /**

@@ -63,4 +63,21 @@ class ReadWriteSplittingConfigTest {
                 + "readWriteSplitting: {readYourWrites: {mode: TIME_WINDOW, windowMs: 1500}}\n", "t.yaml");
         assertThat(config.readWriteSplitting("ds_0").orElseThrow().readYourWrites().trackingMillis()).isEqualTo(1500);
     }
+
+    @Test
+    void adaptiveWindowReadsTheHeartbeatSettings() {
+        ShardlineConfig config = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"}}\n"
+                + "readWriteSplitting:\n  maxReplicaLagMs: 4000\n  readYourWrites: {mode: TIME_WINDOW, window: ADAPTIVE, "
+                + "heartbeatTable: hb, createHeartbeatTable: false, heartbeatIntervalMs: 200, minWindowMs: 300, "
+                + "maxWindowMs: 5000, safetyFactor: 2.5}\n", "t.yaml");
+        ReadWriteSplittingConfig.ReadYourWrites ryw = config.readWriteSplitting("ds_0").orElseThrow().readYourWrites();
+        assertThat(ryw.adaptive()).isTrue();
+        assertThat(ryw.heartbeat()).isEqualTo(new io.shardline.consistency.ryw.Heartbeat("hb", false, 200, 300, 5000,
+                2.5));
+        assertThat(ryw.trackingMillis()).as("until lag is measured: the maximum").isEqualTo(5000);
+        ShardlineConfig defaults = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"}}\n"
+                + "readWriteSplitting: {readYourWrites: {mode: TIME_WINDOW, window: ADAPTIVE}}\n", "t.yaml");
+        assertThat(defaults.readWriteSplitting("ds_0").orElseThrow().readYourWrites().heartbeat())
+                .isEqualTo(ReadWriteSplittingConfig.ReadYourWrites.HEARTBEAT_DEFAULTS);
+    }
 }
