@@ -30,6 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFactory;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * Issue #6: the same six workloads through raw HikariCP (shard computed by the harness, scatter reads merged by
@@ -41,7 +44,7 @@ import org.apache.shardingsphere.driver.api.yaml.YamlShardingSphereDataSourceFac
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar io.shardline.bench.jdbc.SideBySide --quick}
  * (or without {@code --quick} for the full run). Writes {@code bench/results/side-by-side.json} and
- * {@code .md}; {@code --out DIR} changes the directory.
+ * {@code .md}, and a PNG plot per thread count; {@code --out DIR} changes the directory.
  */
 public final class SideBySide {
 
@@ -341,6 +344,7 @@ public final class SideBySide {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true"); // the PNG plot
         boolean quick = false;
         Path out = Path.of("bench", "results");
         int[] threadCounts = {1, 8};
@@ -460,9 +464,35 @@ public final class SideBySide {
         String base = quick ? "side-by-side-quick" : "side-by-side";
         Files.writeString(out.resolve(base + ".json"), json.toString().replace("NaN", "null"));
         Files.writeString(out.resolve(base + ".md"), md.toString());
+        for (int t : threadCounts) {
+            plot(opsPerSec, t, out.resolve(base + "-" + t + "t.png"));
+        }
         System.out.println();
         System.out.println(md);
         log("wrote " + out.resolve(base + ".json") + " and " + out.resolve(base + ".md"));
+    }
+
+    /** Bars of ops/s relative to raw (1.0), one group per workload: W4/W5 are 100× slower than W1, so absolutes hide. */
+    private static void plot(Map<String, Double> opsPerSec, int threads, Path png) {
+        try {
+            CategoryChart chart = new CategoryChartBuilder().width(1000).height(500)
+                    .title("ops/s relative to raw HikariCP, " + threads + " thread(s)").yAxisTitle("× raw").build();
+            List<String> names = new ArrayList<>();
+            for (Workload w : Workload.values()) {
+                names.add(w.name().substring(0, 2));
+            }
+            for (Contender who : Contender.values()) {
+                List<Double> ys = new ArrayList<>();
+                for (Workload w : Workload.values()) {
+                    double raw = opsPerSec.getOrDefault(key(w, threads, Contender.RAW), Double.NaN);
+                    ys.add(opsPerSec.getOrDefault(key(w, threads, who), Double.NaN) / raw);
+                }
+                chart.addSeries(who.name().toLowerCase(Locale.ROOT).replace('_', '-'), names, ys);
+            }
+            BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (Exception | LinkageError e) {
+            log("no plot " + png + ": " + e);
+        }
     }
 
     private void close() {
