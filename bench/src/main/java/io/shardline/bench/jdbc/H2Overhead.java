@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shardline.jdbc.ShardlineDataSource;
 import io.shardline.jdbc.config.ShardlineConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +22,8 @@ import javax.sql.DataSource;
  * through raw HikariCP (shard computed here) and through Shardline, interleaved, one thread. The server costs
  * a few µs, so Shardline minus raw is the middleware's own cost per point select (target ≤ 3 µs).
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar io.shardline.bench.jdbc.H2Overhead [--quick]}
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar io.shardline.bench.jdbc.H2Overhead [--quick]}, from the
+ * repository root (writes {@code bench/results/h2-overhead[-quick].md}).
  */
 public final class H2Overhead {
 
@@ -84,9 +88,14 @@ public final class H2Overhead {
             }
             double rawMedian = median(rawNs);
             double slMedian = median(slNs);
-            System.out.printf(Locale.ROOT, "H2 (MySQL mode, in memory), W1 point select, 1 thread, %d rounds x %d ms:%n"
-                    + "  raw HikariCP  %.2f µs/op%n  Shardline     %.2f µs/op%n  overhead      %.2f µs/op (target <= 3)%n",
-                    rounds, sliceNanos / 1_000_000, rawMedian / 1e3, slMedian / 1e3, (slMedian - rawMedian) / 1e3);
+            String text = String.format(Locale.ROOT, "H2 (MySQL mode, in memory), W1 point select, 1 thread, %d rounds x"
+                    + " %d ms (median of rounds), %s:%n%n| contender | µs/op |%n|---|---|%n| raw HikariCP | %.2f |%n"
+                    + "| Shardline | %.2f |%n| overhead | %.2f (target ≤ 3) |%n", rounds, sliceNanos / 1_000_000,
+                    Instant.now(), rawMedian / 1e3, slMedian / 1e3, (slMedian - rawMedian) / 1e3);
+            System.out.print(text);
+            Path out = Path.of("bench", "results");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(quick ? "h2-overhead-quick.md" : "h2-overhead.md"), text);
         } finally {
             for (HikariDataSource ds : raw) {
                 ds.close();
