@@ -122,12 +122,7 @@ public final class ShardlinePreparedStatement extends UnsupportedPreparedStateme
 
     @Override
     public int[] executeBatch() throws SQLException {
-        long[] counts = executeLargeBatch();
-        int[] out = new int[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            out[i] = toInt(counts[i]);
-        }
-        return out;
+        return ShardlineStatement.toInt(executeLargeBatch());
     }
 
     /**

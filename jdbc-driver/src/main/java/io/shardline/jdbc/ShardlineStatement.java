@@ -76,6 +76,15 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
         }
     }
 
+    /** Batch counts as JDBC's int form (see {@link #toInt(long)}). */
+    static int[] toInt(long[] counts) {
+        int[] out = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = toInt(counts[i]);
+        }
+        return out;
+    }
+
     static int toInt(long count) {
         return count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
     }
@@ -192,12 +201,7 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
 
     @Override
     public int[] executeBatch() throws SQLException {
-        long[] counts = executeLargeBatch();
-        int[] out = new int[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            out[i] = toInt(counts[i]);
-        }
-        return out;
+        return ShardlineStatement.toInt(executeLargeBatch());
     }
 
     /** Plans and runs each entry in order; stops at the first failure (counts so far in the exception). */

@@ -67,6 +67,33 @@ final class BenchTopology implements AutoCloseable {
         load(rows);
     }
 
+    /** One row of the W5 page. */
+    record PageRow(long orderId, int userId, java.math.BigDecimal amount, java.sql.Timestamp createdAt) {
+    }
+
+    /**
+     * The baseline for {@code ORDER BY created_at, order_id LIMIT page OFFSET offset} across every shard, merged
+     * by hand over raw JDBC: each shard's first offset + page rows, one shard after another, sorted in memory.
+     */
+    java.util.List<PageRow> handMergedPage(int offset, int page) throws SQLException {
+        java.util.List<PageRow> rows = new java.util.ArrayList<>(2 * tablesPerSource * (offset + page));
+        for (int g = 0; g < 2; g++) {
+            try (Connection c = raw[g].getConnection()) {
+                for (int t = 0; t < tablesPerSource; t++) {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT order_id, user_id, amount,"
+                            + " created_at FROM t_order_" + t + " ORDER BY created_at, order_id LIMIT " + (offset + page));
+                            java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new PageRow(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getTimestamp(4)));
+                        }
+                    }
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(PageRow::createdAt).thenComparingLong(PageRow::orderId));
+        return rows.subList(Math.min(offset, rows.size()), Math.min(offset + page, rows.size()));
+    }
+
     static int userOf(long orderId) {
         return (int) (orderId % 1000);
     }

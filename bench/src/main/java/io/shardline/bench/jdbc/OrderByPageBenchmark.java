@@ -4,10 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,28 +56,10 @@ public class OrderByPageBenchmark {
         return sum;
     }
 
-    private record Row(long orderId, int userId, java.math.BigDecimal amount, Timestamp createdAt) {
-    }
-
     @Benchmark
     public long handWrittenMerge() throws SQLException {
-        List<Row> rows = new ArrayList<>(8 * 120);
-        for (int g = 0; g < 2; g++) {
-            try (Connection c = bench.raw[g].getConnection()) {
-                for (int t = 0; t < bench.tablesPerSource; t++) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT order_id, user_id, amount, created_at FROM"
-                            + " t_order_" + t + " ORDER BY created_at, order_id LIMIT 120");
-                            ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getTimestamp(4)));
-                        }
-                    }
-                }
-            }
-        }
-        rows.sort(Comparator.comparing(Row::createdAt).thenComparingLong(Row::orderId));
         long sum = 0;
-        for (Row row : rows.subList(100, 120)) {
+        for (BenchTopology.PageRow row : bench.handMergedPage(100, 20)) {
             sum += row.orderId();
         }
         return sum;

@@ -12,11 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,28 +232,10 @@ public final class SideBySide {
         return sum;
     }
 
-    private record Row(long orderId, int userId, BigDecimal amount, Timestamp createdAt) {
-    }
-
-    /** W5 by hand, as OrderByPageBenchmark: each shard's first 120 rows, sorted, rows 100..119 kept. */
+    /** W5 by hand: {@link BenchTopology#handMergedPage}. */
     private long rawPage() throws SQLException {
-        List<Row> all = new ArrayList<>(8 * 120);
-        for (int g = 0; g < 2; g++) {
-            try (Connection c = bench.raw[g].getConnection()) {
-                for (int t = 0; t < bench.tablesPerSource; t++) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT order_id, user_id, amount, created_at FROM"
-                            + " t_order_" + t + " ORDER BY created_at, order_id LIMIT 120");
-                            ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            all.add(new Row(rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3), rs.getTimestamp(4)));
-                        }
-                    }
-                }
-            }
-        }
-        all.sort(Comparator.comparing(Row::createdAt).thenComparingLong(Row::orderId));
         long sum = 0;
-        for (Row row : all.subList(100, 120)) {
+        for (BenchTopology.PageRow row : bench.handMergedPage(100, 20)) {
             sum += row.orderId() + row.userId();
         }
         return sum;
