@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,6 @@ public final class IntervalShardingAlgorithm implements ShardingAlgorithm {
     /** Guards against a typo like a DAY unit over a century building a huge suffix table. */
     static final int MAX_INTERVALS = 100_000;
 
-    private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private LocalDateTime lower;
     private LocalDateTime upper;
@@ -196,35 +194,10 @@ public final class IntervalShardingAlgorithm implements ShardingAlgorithm {
     }
 
     private static LocalDateTime toDateTime(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t;
-        }
-        if (value instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate().atStartOfDay();
-        }
-        if (value instanceof String s) {
-            return parse(s.trim());
-        }
-        return null;
+        return ShardingValues.toDateTime(value);
     }
 
     private static LocalDateTime parse(String text) {
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay();
-            }
-            if (text.length() > 10 && text.charAt(10) == ' ') {
-                return LocalDateTime.parse(text, SPACE_SEPARATED);
-            }
-            return LocalDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return ShardingValues.toDateTime(text);
     }
 }

@@ -18,7 +18,50 @@ import java.util.UUID;
  */
 public final class ShardingValues {
 
+    private static final DateTimeFormatter SPACE_SEPARATED_DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSSSSS][.SSS]");
+
     private ShardingValues() {
+    }
+
+    /**
+     * The value as a date-time, or null when it is none: {@code LocalDateTime}, {@code LocalDate} (midnight),
+     * {@code java.sql.Timestamp}/{@code Date}, or a string {@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm:ss[.fff[fff]]}
+     * or ISO {@code yyyy-MM-ddTHH:mm[:ss[.f]]}. One parser for the router's comparisons and the INTERVAL algorithm,
+     * so both read a value the same way.
+     */
+    public static LocalDateTime toDateTime(Object value) {
+        if (value instanceof LocalDateTime t) {
+            return t;
+        }
+        if (value instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate().atStartOfDay();
+        }
+        if (!(value instanceof String s)) {
+            return null;
+        }
+        String text = s.trim();
+        int n = text.length();
+        if (n < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        try {
+            if (n == 10) {
+                return LocalDate.parse(text).atStartOfDay();
+            }
+            if (text.charAt(10) == ' ') {
+                return LocalDateTime.parse(text, SPACE_SEPARATED_DATE_TIME);
+            }
+            return LocalDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

@@ -3,8 +3,6 @@ package io.shardline.router.route;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * How the router compares and converts sharding values. Comparisons answer "definitely" or "cannot tell"
@@ -16,8 +14,6 @@ import java.time.format.DateTimeParseException;
  * Anything else (other strings, whose order depends on the column's collation, bytes, ...) is incomparable.
  */
 final class RouteValues {
-
-    private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss[.SSSSSS][.SSS]");
 
     private RouteValues() {
     }
@@ -192,39 +188,6 @@ final class RouteValues {
     }
 
     static LocalDateTime temporal(Object v) {
-        if (v instanceof LocalDateTime t) {
-            return t;
-        }
-        if (v instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        if (v instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        if (v instanceof java.sql.Date d) {
-            return d.toLocalDate().atStartOfDay();
-        }
-        if (v instanceof String s) {
-            return parseDateTime(s.trim());
-        }
-        return null;
-    }
-
-    private static LocalDateTime parseDateTime(String text) {
-        int n = text.length();
-        if (n < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return null;
-        }
-        try {
-            if (n == 10) {
-                return LocalDate.parse(text).atStartOfDay();
-            }
-            if (text.charAt(10) == ' ') {
-                return LocalDateTime.parse(text, SPACE_SEPARATED);
-            }
-            return LocalDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return io.shardline.router.algorithm.ShardingValues.toDateTime(v);
     }
 }
