@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class ConfigParser {
 
     static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting");
-    static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "readWriteSplitting");
+    static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "flavor", "readWriteSplitting");
     static final List<String> SPLITTING_KEYS = List.of("loadBalancer", "maxReplicaLagMs", "transactionReads",
             "pollIntervalMs", "readYourWrites");
     static final List<String> SPLITTING_DATA_SOURCE_KEYS = List.of("loadBalancer", "weights", "maxReplicaLagMs");
@@ -172,13 +172,32 @@ final class ConfigParser {
                     splitting.put(e.getKey(), effective);
                 }
             }
-            if (master != null && pool != null) {
-                result.put(e.getKey(), new DataSourceConfig(e.getKey(), master, replicas, pool));
+            DataSourceConfig.Flavor flavor = flavor(fields.get("flavor"), path + ".flavor");
+            if (master != null && pool != null && flavor != null) {
+                result.put(e.getKey(), new DataSourceConfig(e.getKey(), master, replicas, pool, flavor));
             } else {
                 broken.add("dataSources." + e.getKey());
             }
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** {@code flavor: mariadb | mysql | auto} (any case); absent = auto; null after reporting a bad value. */
+    private DataSourceConfig.Flavor flavor(Node node, String path) {
+        if (node == null) {
+            return DataSourceConfig.Flavor.AUTO;
+        }
+        String text = r.requiredString(node, path);
+        if (text == null) {
+            return null;
+        }
+        for (DataSourceConfig.Flavor f : DataSourceConfig.Flavor.values()) {
+            if (f.name().equalsIgnoreCase(text.trim())) {
+                return f;
+            }
+        }
+        r.problem(node, path, "'" + text + "' is not a server flavor; use mariadb, mysql or auto");
+        return null;
     }
 
     private NodeConfig nodeConfig(Node node, String path) {
