@@ -32,7 +32,7 @@ final class ConfigParser {
     static final List<String> SPLITTING_DATA_SOURCE_KEYS = List.of("loadBalancer", "weights", "maxReplicaLagMs");
     static final List<String> READ_YOUR_WRITES_KEYS = List.of("mode", "window", "windowMs", "heartbeatTable",
             "createHeartbeatTable", "heartbeatIntervalMs", "minWindowMs", "maxWindowMs", "safetyFactor", "deadlineMs",
-            "waitMs", "maxTrackedKeys", "queryLastGtid", "keyColumns");
+            "waitMs", "maxTrackedKeys", "queryLastGtid", "keyColumns", "tableModes");
     static final List<String> HEARTBEAT_KEYS = List.of("heartbeatTable", "createHeartbeatTable",
             "heartbeatIntervalMs", "minWindowMs", "maxWindowMs", "safetyFactor");
     static final List<String> NODE_KEYS = List.of("url", "username", "password");
@@ -345,8 +345,31 @@ final class ConfigParser {
                 }
             }
         }
+        Map<String, ReadWriteSplittingConfig.Mode> tableModes = new LinkedHashMap<>();
+        if (fields.containsKey("tableModes")) {
+            Map<String, Node> tables = r.mapping(fields.get("tableModes"), path + ".tableModes", null);
+            for (Map.Entry<String, Node> t : tables == null ? Map.<String, Node>of().entrySet() : tables.entrySet()) {
+                String tablePath = path + ".tableModes." + t.getKey();
+                ReadWriteSplittingConfig.Mode tableMode = enumValue(t.getValue(), tablePath,
+                        ReadWriteSplittingConfig.Mode.class, null);
+                if (tableMode == null) {
+                    continue;
+                }
+                // One tracker per data source speaks one kind of position: a table can leave it, not switch it.
+                if (tableMode != ReadWriteSplittingConfig.Mode.OFF && tableMode != mode) {
+                    r.problem(t.getValue(), tablePath, mode == ReadWriteSplittingConfig.Mode.OFF
+                            ? "readYourWrites is OFF: a table cannot turn it on (set mode: " + tableMode
+                                    + " and list the tables that do not need it as OFF)"
+                            : "a table can only be OFF or the global mode " + mode + " (not " + tableMode + ")");
+                } else if (tables.keySet().stream().filter(k -> k.equalsIgnoreCase(t.getKey())).count() > 1) {
+                    r.problem(t.getValue(), tablePath, "listed twice (table names are case-insensitive)");
+                } else {
+                    tableModes.put(t.getKey(), tableMode);
+                }
+            }
+        }
         return new ReadWriteSplittingConfig.ReadYourWrites(mode, window, heartbeat, deadline, waitMs, (int) maxKeys,
-                queryLastGtid, keyColumns);
+                queryLastGtid, keyColumns, tableModes);
     }
 
     private boolean bool(Map<String, Node> fields, String path, String key, boolean absent) {

@@ -11,6 +11,7 @@ import io.shardline.consistency.ryw.ReplicaPoller;
 import io.shardline.consistency.ryw.ReplicaState;
 import io.shardline.consistency.ryw.ServerFlavor;
 import io.shardline.consistency.ryw.StatementKeys;
+import io.shardline.consistency.ryw.TableAccess;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig.Mode;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig.ReadYourWrites;
@@ -214,7 +215,26 @@ public final class ReadRouting implements AutoCloseable {
         if (sql == null) {
             return StatementKeys.NONE;
         }
-        return extractor.extract(sql, parser, parameters, plan.generatedKeys().orElse(null));
+        StatementKeys keys = extractor.extract(sql, parser, parameters, plan.generatedKeys().orElse(null));
+        return ryw.tableModes().isEmpty() ? keys : withoutUntrackedTables(keys);
+    }
+
+    /**
+     * Drops the tables whose {@code tableModes} entry is OFF: their writes leave no mark, and reading them needs no
+     * position (a read joining such a table with a tracked one still waits for the tracked one).
+     */
+    private StatementKeys withoutUntrackedTables(StatementKeys keys) {
+        List<TableAccess> tables = keys.tables();
+        List<TableAccess> kept = null;
+        for (int i = 0; i < tables.size(); i++) {
+            boolean off = ryw.modeOf(tables.get(i).table()) == Mode.OFF;
+            if (off && kept == null) {
+                kept = new ArrayList<>(tables.subList(0, i));
+            } else if (!off && kept != null) {
+                kept.add(tables.get(i));
+            }
+        }
+        return kept == null ? keys : new StatementKeys(keys.write(), kept);
     }
 
     /** A read on a replica failed with a connection error: take it out and drop its connection. */

@@ -47,6 +47,18 @@ class ReadWriteSplittingConfigTest {
     }
 
     @Test
+    void aTableCanLeaveReadYourWrites() {
+        ShardlineConfig config = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"}, "
+                + "replicas: [{url: \"jdbc:mysql://r/d\"}]}\n"
+                + "readWriteSplitting:\n  readYourWrites: {mode: GTID, tableModes: {T_Audit: OFF, t_order: GTID}}\n",
+                "t.yaml");
+        ReadWriteSplittingConfig.ReadYourWrites ryw = config.readWriteSplitting("ds_0").orElseThrow().readYourWrites();
+        assertThat(ryw.modeOf("t_audit")).as("names are case-insensitive").isEqualTo(Mode.OFF);
+        assertThat(ryw.modeOf("t_order")).isEqualTo(Mode.GTID);
+        assertThat(ryw.modeOf("t_user")).as("not listed: the global mode").isEqualTo(Mode.GTID);
+    }
+
+    @Test
     void theServerFlavorIsPerDataSourceAndAutoByDefault() {
         ShardlineConfig config = ShardlineConfig.parse("dataSources:\n"
                 + "  ds_0: {master: {url: \"jdbc:mysql://h/d\"}}\n"

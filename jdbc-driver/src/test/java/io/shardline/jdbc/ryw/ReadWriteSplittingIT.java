@@ -174,6 +174,24 @@ class ReadWriteSplittingIT {
     }
 
     @Test
+    void aTableWhoseModeIsOffIsNeitherTrackedNorWaitedFor(Topology topology, TestDatabase db) throws Exception {
+        try (ShardlineDataSource ds = RywFixture.dataSource(db,
+                "  readYourWrites: {mode: GTID, tableModes: {KV: OFF}}\n", null); Connection c = ds.getConnection()) {
+            topology.pauseReplica(topology.replica(0, 0));
+            topology.pauseReplica(topology.replica(0, 1));
+            put(c, 2, 20);
+            long[] read = get(c, 2);
+            assertThat(read[2]).as("not tracked: the read stays on a (paused) replica").isIn((long) id(topology, 0, 0),
+                    (long) id(topology, 0, 1));
+            assertThat(read[0]).as("and does not see the write: what OFF means").isZero();
+            assertThat(ds.readRouting().orElseThrow().tracker().size(0)).isZero();
+            assertThat(ds.readRouting().orElseThrow().tracker().hasLive(0, System.nanoTime())).isFalse();
+            assertThat(c.unwrap(ShardlineConnection.class).exportCausalToken()).as("the commit GTID is still kept")
+                    .contains("ds_0=");
+        }
+    }
+
+    @Test
     void transactionsAndBatchesAreTrackedAtTheirCommit(Topology topology, TestDatabase db) throws Exception {
         try (ShardlineDataSource ds = RywFixture.dataSource(db, GTID, null); Connection c = ds.getConnection()) {
             for (MariaDbNode replica : topology.replicas(1)) {
