@@ -72,7 +72,8 @@ public final class ShardPools implements AutoCloseable {
                 // state on the master (the server must also list last_gtid in session_track_system_variables).
                 boolean trackGtids = config.readWriteSplitting(ds.name())
                         .map(s -> s.readYourWrites().mode() == ReadWriteSplittingConfig.Mode.GTID).orElse(false);
-                ServerFlavor flavor = flavor(ds, trackGtids);
+                // Splitting polls replica positions in every mode but the adaptive window: it must speak the family.
+                ServerFlavor flavor = flavor(ds, config.readWriteSplitting(ds.name()).isPresent());
                 ShardNode master = node(ds, "master", ds.master(), pools, trackGtids, flavor);
                 List<ShardNode> replicas = new ArrayList<>();
                 for (int i = 0; i < ds.replicas().size(); i++) {
@@ -93,12 +94,12 @@ public final class ShardPools implements AutoCloseable {
     }
 
     /**
-     * The data source's server family: as configured, or (auto) from its master's version string when GTID
-     * read-your-writes needs to know, read on a connection of its own before the pool starts (the pool's connections
-     * are set up per family). Auto without GTID tracking, or a master that cannot be reached (its pool then reports
-     * why), is MariaDB.
+     * The data source's server family: as configured, or (auto) from its master's version string when read/write
+     * splitting needs to know (positions, commit GTIDs, waits), read on a connection of its own before the pool
+     * starts (the master pool's connections are set up per family). Auto without splitting, or a master that cannot
+     * be reached (its pool then reports why), is MariaDB.
      */
-    static ServerFlavor flavor(DataSourceConfig ds, boolean trackGtids) {
+    static ServerFlavor flavor(DataSourceConfig ds, boolean splitting) {
         switch (ds.flavor()) {
             case MARIADB:
                 return ServerFlavor.MARIADB;
@@ -107,7 +108,7 @@ public final class ShardPools implements AutoCloseable {
             default:
                 break;
         }
-        if (!trackGtids) {
+        if (!splitting) {
             return ServerFlavor.MARIADB;
         }
         NodeConfig m = ds.master();

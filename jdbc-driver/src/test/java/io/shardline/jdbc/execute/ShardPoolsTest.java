@@ -31,14 +31,14 @@ class ShardPoolsTest {
     }
 
     @Test
-    void theFlavorIsConfiguredOrDetectedOnlyWhenGtidTrackingNeedsIt() {
+    void theFlavorIsConfiguredOrDetectedOnlyWhenSplittingNeedsIt() {
         NodeConfig unreachable = new NodeConfig("jdbc:mysql://127.0.0.1:1/none?connectTimeout=2000", "u", "");
         assertThat(ShardPools.flavor(config(unreachable, DataSourceConfig.Flavor.MYSQL), true))
                 .isEqualTo(ServerFlavor.MYSQL);
         assertThat(ShardPools.flavor(config(unreachable, DataSourceConfig.Flavor.MARIADB), true))
                 .isEqualTo(ServerFlavor.MARIADB);
         assertThat(ShardPools.flavor(config(unreachable, DataSourceConfig.Flavor.AUTO), false))
-                .as("no GTID tracking: nothing to detect").isEqualTo(ServerFlavor.MARIADB);
+                .as("no read/write splitting: nothing to detect").isEqualTo(ServerFlavor.MARIADB);
         assertThat(ShardPools.flavor(config(unreachable, DataSourceConfig.Flavor.AUTO), true))
                 .as("unreachable master: the safe default, its pool reports the failure").isEqualTo(ServerFlavor.MARIADB);
     }
