@@ -186,9 +186,14 @@ public final class ReadRouting implements AutoCloseable {
             Connection c = connections.connection(group, replica);
             try (PreparedStatement ps = c.prepareStatement(flavor.waitSql())) {
                 ps.setString(1, target);
-                ps.setDouble(2, flavor.waitSeconds(ryw.waitMs()));
+                double seconds = flavor.waitSeconds(ryw.waitMs());
+                if (flavor == ServerFlavor.MYSQL) {
+                    ps.setLong(2, (long) seconds); // whole seconds, as MySQL 5.7 reads them
+                } else {
+                    ps.setDouble(2, seconds);
+                }
                 // A guard in case the server ignores the bound (MySQL rounds it up to whole seconds).
-                ps.setQueryTimeout((int) Math.ceil(flavor.waitSeconds(ryw.waitMs())) + 1);
+                ps.setQueryTimeout((int) Math.ceil(seconds) + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         int value = rs.getInt(1);

@@ -182,9 +182,8 @@ public final class ShardExecutor implements AutoCloseable {
             } else {
                 runAll(outcome, options, pending, failures);
             }
-            boolean[] retry = round + 1 < maxRounds
-                    ? retryable(outcome, plan, connections, routing, rw, failures) : null;
-            if (retry == null) {
+            boolean[] retry = retryable(outcome, plan, connections, routing, rw, failures);
+            if (retry == null || round + 1 >= maxRounds) {
                 break;
             }
             for (int i = 0; i < n; i++) {
