@@ -51,6 +51,11 @@ import java.util.Set;
 final class FastPathAnalyzer {
     /** Calcite's default identifier length limit; longer names are left to Calcite (which rejects them). */
     private static final int MAX_IDENTIFIER_LENGTH = 128;
+    /**
+     * Deeper parenthesised conditions are left to Calcite: where its own (deeper) recursion gives up is its business,
+     * and this class must never overflow the stack on input Calcite rejects.
+     */
+    private static final int MAX_DEPTH = 64;
     /** Words the stripper rewrites or removes somewhere (select modifiers, write priorities, ...): never identifiers here. */
     private static final Set<String> STRIPPER_WORDS = Set.of("SQL_NO_CACHE", "SQL_CACHE", "SQL_BUFFER_RESULT",
             "SQL_SMALL_RESULT", "SQL_BIG_RESULT", "SQL_CALC_FOUND_ROWS", "DISTINCTROW", "HIGH_PRIORITY", "LOW_PRIORITY",
@@ -75,6 +80,7 @@ final class FastPathAnalyzer {
     private final StatementFacts.Builder facts;
     private final List<String> aliases = new ArrayList<>(2);
     private int u;
+    private int depth;
 
     private FastPathAnalyzer(NormalizedStatement ns, StatementKind kind, int end) {
         this.ns = ns;
@@ -389,8 +395,12 @@ final class FastPathAnalyzer {
 
     private Predicate primary() {
         if (acceptChar('(')) {
+            if (++depth > MAX_DEPTH) {
+                throw DECLINE;
+            }
             Predicate inner = condition();
             expectChar(')');
+            depth--;
             return inner;
         }
         if (isValue(u)) {
