@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * Builds {@link StatementFacts} for the simplest, most frequent statement shapes straight from the normalized tokens,
  * without Calcite (cache miss only). It is a recogniser, not a second SQL grammar: it accepts a statement only when
- * every token fits one of the shapes below and otherwise declines ({@code null}), and the statement then takes the
+ * every token fits one of the shapes below and otherwise declines (empty result), and the statement then takes the
  * Calcite path, which also produces every error. It never rejects anything itself.
  *
  * <ul>
@@ -89,16 +89,16 @@ final class FastPathAnalyzer {
     }
 
     /**
-     * The facts of {@code ns} if it has one of the recognised shapes, else {@code null} (the caller then runs the
-     * Calcite path). {@code kind} is the statement kind from its first word.
+     * The facts of {@code ns} if it has one of the recognised shapes, else empty (the caller then runs the Calcite
+     * path). {@code kind} is the statement kind from its first word.
      */
-    static StatementFacts analyze(NormalizedStatement ns, StatementKind kind) {
+    static Optional<StatementFacts> analyze(NormalizedStatement ns, StatementKind kind) {
         int end = ns.size();
         while (end > 0 && ns.isChar(end - 1, ';')) {
             end--;
         }
         if (end == 0) {
-            return null;
+            return Optional.empty();
         }
         FastPathAnalyzer a = new FastPathAnalyzer(ns, kind, end);
         try {
@@ -108,17 +108,17 @@ final class FastPathAnalyzer {
                 case UPDATE -> a.update();
                 case DELETE -> a.delete();
                 default -> {
-                    return null;
+                    return Optional.empty();
                 }
             }
             if (a.u != end) {
-                return null;
+                return Optional.empty();
             }
         } catch (Decline d) {
-            return null;
+            return Optional.empty();
         }
         a.facts.counts(ns.parameterCount(), ns.literalCount());
-        return a.facts.build();
+        return Optional.of(a.facts.build());
     }
 
     // ---------------------------------------------------------------- statements
@@ -405,18 +405,15 @@ final class FastPathAnalyzer {
         }
         if (isValue(u)) {
             Value v = value();
-            ComparisonOperator op = comparison(u);
-            if (op == null) {
-                throw DECLINE;
-            }
+            ComparisonOperator op = comparison(u).orElseThrow(() -> DECLINE);
             u++;
             return new Predicate.Comparison(columnRef(false), op.flip(), v);
         }
         ColumnRef column = columnRef(false);
-        ComparisonOperator op = comparison(u);
-        if (op != null) {
+        Optional<ComparisonOperator> op = comparison(u);
+        if (op.isPresent()) {
             u++;
-            return new Predicate.Comparison(column, op, value());
+            return new Predicate.Comparison(column, op.get(), value());
         }
         if (isOperator(u, "<>") || isOperator(u, "!=")) {
             u++;
@@ -451,26 +448,26 @@ final class FastPathAnalyzer {
         throw DECLINE;
     }
 
-    private ComparisonOperator comparison(int at) {
+    private Optional<ComparisonOperator> comparison(int at) {
         if (at >= end || ns.type(at) != TokenType.OPERATOR) {
-            return null;
+            return Optional.empty();
         }
         if (isChar(at, '=')) {
-            return ComparisonOperator.EQ;
+            return Optional.of(ComparisonOperator.EQ);
         }
         if (isChar(at, '<')) {
-            return ComparisonOperator.LT;
+            return Optional.of(ComparisonOperator.LT);
         }
         if (isOperator(at, "<=")) {
-            return ComparisonOperator.LE;
+            return Optional.of(ComparisonOperator.LE);
         }
         if (isChar(at, '>')) {
-            return ComparisonOperator.GT;
+            return Optional.of(ComparisonOperator.GT);
         }
         if (isOperator(at, ">=")) {
-            return ComparisonOperator.GE;
+            return Optional.of(ComparisonOperator.GE);
         }
-        return null;
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- values and names

@@ -5,6 +5,7 @@ import io.shardline.sql.facts.StatementFacts;
 import io.shardline.sql.facts.StatementKind;
 import io.shardline.sql.normalize.MySqlClauseStripper;
 import io.shardline.sql.normalize.NormalizedStatement;
+import java.util.Optional;
 
 /**
  * Chooses the analysis for a normalized statement: the fast path ({@link FastPathAnalyzer}) for the simplest DML and
@@ -32,10 +33,10 @@ public final class StatementAnalyzer {
         return analyze(ns, false);
     }
 
-    /** The fast path's facts for {@code ns}, or {@code null} when it declines (for the differential test). */
-    static StatementFacts fastPathOnly(NormalizedStatement ns) {
+    /** The fast path's facts for {@code ns}, empty when it declines (for the differential test). */
+    static Optional<StatementFacts> fastPathOnly(NormalizedStatement ns) {
         StatementKind dml = ns.size() == 0 ? null : dmlKind(ns);
-        return dml == null ? null : FastPathAnalyzer.analyze(ns, dml);
+        return dml == null ? Optional.empty() : FastPathAnalyzer.analyze(ns, dml);
     }
 
     private static StatementFacts analyze(NormalizedStatement ns, boolean fastPath) {
@@ -48,9 +49,9 @@ public final class StatementAnalyzer {
         }
         if (fastPath) {
             // Simple statements (most of what ORMs send) skip Calcite; anything else, and every error, takes Calcite.
-            StatementFacts fast = FastPathAnalyzer.analyze(ns, dml);
-            if (fast != null) {
-                return fast;
+            Optional<StatementFacts> fast = FastPathAnalyzer.analyze(ns, dml);
+            if (fast.isPresent()) {
+                return fast.get();
             }
         }
         return CalciteAnalyzer.analyze(ns, MySqlClauseStripper.strip(ns, dml));

@@ -2,6 +2,7 @@ package io.shardline.sql.analyze;
 
 import io.shardline.sql.facts.StatementFacts;
 import io.shardline.sql.normalize.NormalizedStatement;
+import java.util.Optional;
 
 /** Test-only bridge to the package-private analysis paths, for tests in other packages. */
 public final class AnalyzerPaths {
@@ -14,8 +15,8 @@ public final class AnalyzerPaths {
         return StatementAnalyzer.analyzeWithCalcite(ns);
     }
 
-    /** The fast path alone, or {@code null} when it declines. */
-    public static StatementFacts fast(NormalizedStatement ns) {
+    /** The fast path alone; empty when it declines. */
+    public static Optional<StatementFacts> fast(NormalizedStatement ns) {
         return StatementAnalyzer.fastPathOnly(ns);
     }
 }
