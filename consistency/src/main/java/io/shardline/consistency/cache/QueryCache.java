@@ -158,7 +158,23 @@ public final class QueryCache {
 
     /** The tables and keys a write statement touches (extracted as read-your-writes extracts them). */
     public StatementKeys writeKeys(String sql, List<?> parameters, GeneratedKeys generatedKeys) {
-        return extractor.extract(sql, parser, parameters, generatedKeys);
+        StatementKeys keys = extractor.extract(sql, parser, parameters, generatedKeys);
+        if (keys.tables().isEmpty() && keys.write() && !changesRows(sql)) {
+            return StatementKeys.NONE; // SET, USE, BEGIN, ...: no table, and no reason to flush every table
+        }
+        return keys;
+    }
+
+    /** Whether a statement that names no table may still change rows (DML or DDL the parser could not place). */
+    private boolean changesRows(String sql) {
+        try {
+            return switch (parser.parse(sql).facts().kind()) {
+                case SELECT, SET, USE, SHOW, EXPLAIN, BEGIN, COMMIT, ROLLBACK, SAVEPOINT, XA, LOCK_TABLES -> false;
+                default -> true;
+            };
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** True when the statement's keys touch a cached table, or name no table at all (then every table counts). */

@@ -33,9 +33,8 @@ public final class CacheSession {
     }
 
     /**
-     * Answers a cacheable read from the cache, or runs it and fills the cache.
-     *
-     * @return the hit's result set, or empty when the statement must run (then call {@link #afterRead})
+     * The cache lookup of a read, taken before it runs; empty when the statement is not cacheable here (not a point
+     * lookup of a cached table, a locking read, or a read of a table this connection's open transaction wrote).
      */
     public Optional<QueryCache.Lookup> lookup(String sql, List<Object> parameters, RoutePlan plan,
             boolean autoCommit) {
