@@ -65,7 +65,9 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
     private boolean runWithCache(CacheSession cache, String sql, List<Object> parameters, RoutePlan plan)
             throws SQLException {
         boolean autoCommit = connection.autoCommitNow();
-        Optional<QueryCache.Lookup> lookup = cache.lookup(sql, parameters, plan, autoCommit);
+        // maxRows truncates: such a result is neither served from nor put into the cache.
+        Optional<QueryCache.Lookup> lookup = options.maxRows > 0 ? Optional.empty()
+                : cache.lookup(sql, parameters, plan, autoCommit);
         if (lookup.isPresent()) {
             Optional<ResultSet> hit = cache.hit(lookup.get(), this);
             if (hit.isPresent()) {

@@ -65,6 +65,7 @@ public final class BinlogFollower implements AutoCloseable {
     private long currentDomain = -1;
     private long currentSeq = -1;
     private boolean started;
+    private volatile String lastError = "";
 
     private BinlogFollower(BinlogEndpoint endpoint, BinlogSink sink) {
         this.endpoint = endpoint;
@@ -107,7 +108,8 @@ public final class BinlogFollower implements AutoCloseable {
     }
 
     private static String currentPosition(BinlogEndpoint endpoint) throws SQLException {
-        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.username(), endpoint.password());
+        String url = endpoint.jdbcUrl() + (endpoint.jdbcUrl().contains("?") ? "&" : "?") + "connectTimeout=5000";
+        try (Connection c = DriverManager.getConnection(url, endpoint.username(), endpoint.password());
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT @@gtid_binlog_pos")) {
             return rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
@@ -171,7 +173,7 @@ public final class BinlogFollower implements AutoCloseable {
                 c.connect(); // blocks until disconnected
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
-                    LOG.debug("Binlog follower {}: {}", endpoint.describe(), e.toString());
+                    failed(e.toString());
                 }
             }
             if (closed) {
@@ -179,6 +181,15 @@ public final class BinlogFollower implements AutoCloseable {
             }
             // A connection that worked and dropped retries soon; one that never came up backs off.
             backoff = pause(connects.get() > before ? 100 : backoff);
+        }
+    }
+
+    /** Warns when a connection attempt fails differently from the last one (not on every retry). */
+    private void failed(String error) {
+        if (!error.equals(lastError)) {
+            lastError = error;
+            LOG.warn("Binlog follower {} cannot follow (retrying, resumes from {}): {}", endpoint.describe(),
+                    position(), error);
         }
     }
 
@@ -206,6 +217,7 @@ public final class BinlogFollower implements AutoCloseable {
         c.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
             public void onConnect(BinaryLogClient client) {
+                lastError = "";
                 long n = connects.incrementAndGet();
                 LOG.info("Binlog follower {} connected (server id {}, from {}, connection {})", endpoint.describe(),
                         endpoint.serverId(), position(), n);
