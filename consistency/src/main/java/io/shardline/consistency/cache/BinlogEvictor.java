@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Turns what the binlog followers read into evictions and listener calls: the actual table of a row event is mapped
@@ -34,6 +35,7 @@ public final class BinlogEvictor implements BinlogSink, AutoCloseable {
     private final Map<String, String> logicalNames;
     private final long settleMillis;
     private final ScheduledExecutorService settle;
+    private final Consumer<Runnable> later;
 
     /**
      * @param cache        the cache to evict from and whose listeners to call
@@ -41,14 +43,20 @@ public final class BinlogEvictor implements BinlogSink, AutoCloseable {
      * @param settleMillis delay of the repeated eviction (0: none)
      */
     public BinlogEvictor(QueryCache cache, ShardingRule rule, long settleMillis) {
+        this(cache, rule, settleMillis, null);
+    }
+
+    /** With {@code later} running the repeated evictions instead of a timer (tests run them when they choose). */
+    BinlogEvictor(QueryCache cache, ShardingRule rule, long settleMillis, Consumer<Runnable> later) {
         this.cache = cache;
         this.logicalNames = logicalNames(rule);
         this.settleMillis = settleMillis;
-        this.settle = settleMillis <= 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+        this.settle = settleMillis <= 0 || later != null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "shardline-cache-settle");
             t.setDaemon(true);
             return t;
         });
+        this.later = later;
     }
 
     /** {@code dataSource.actualTable} (lower case) → logical table (lower case). */
@@ -127,7 +135,9 @@ public final class BinlogEvictor implements BinlogSink, AutoCloseable {
     }
 
     private void schedule(Runnable again) {
-        if (settle != null) {
+        if (later != null) {
+            later.accept(again);
+        } else if (settle != null) {
             settle.schedule(again, settleMillis, TimeUnit.MILLISECONDS);
         }
     }
