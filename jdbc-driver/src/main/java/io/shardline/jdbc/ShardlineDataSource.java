@@ -6,6 +6,8 @@ import io.shardline.router.plan.PlanningException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.ArrayList;
 import java.util.List;
+import io.shardline.consistency.cache.CacheMetrics;
+import io.shardline.jdbc.cache.ResultCaching;
 import io.shardline.jdbc.config.ShardlineConfig;
 import io.shardline.jdbc.execute.ReadRouting;
 import io.shardline.jdbc.execute.ShardExecutor;
@@ -54,6 +56,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final ShardPools pools;
     private final ShardExecutor executor;
     private final ReadRouting readRouting;
+    private final ResultCaching caching;
     private final StatementPlanner planner;
     private final String url;
     private volatile boolean closed;
@@ -73,6 +76,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         }
         SqlParser parser = planner instanceof ShardingPlanner sharding ? sharding.parser() : new SqlParser();
         this.readRouting = ReadRouting.start(pools, config.toRule(), parser).orElse(null);
+        this.caching = ResultCaching.start(config, pools, parser).orElse(null);
         LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
     }
 
@@ -123,6 +127,19 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         return Optional.ofNullable(readRouting);
     }
 
+    /** The result cache, when the configuration has a {@code cache} section. */
+    public Optional<ResultCaching> cache() {
+        return Optional.ofNullable(caching);
+    }
+
+    /**
+     * The cache's counters (hits, misses, fills, evictions by cause); empty without a {@code cache} section.
+     * Register application listeners with {@code cache().get().cache().addListener(...)}.
+     */
+    public Optional<CacheMetrics> cacheMetrics() {
+        return caching == null ? Optional.empty() : Optional.of(caching.metrics());
+    }
+
     StatementPlanner planner() {
         return planner;
     }
@@ -157,6 +174,9 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             return;
         }
         closed = true;
+        if (caching != null) {
+            caching.close();
+        }
         if (readRouting != null) {
             readRouting.close();
         }

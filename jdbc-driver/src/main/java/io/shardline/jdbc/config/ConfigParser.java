@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigParser {
 
-    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting");
+    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "cache");
     static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "flavor", "readWriteSplitting");
     static final List<String> SPLITTING_KEYS = List.of("loadBalancer", "maxReplicaLagMs", "transactionReads",
             "pollIntervalMs", "readYourWrites");
@@ -47,11 +47,11 @@ final class ConfigParser {
 
     /** The model of a parsed document, with the reader that knows its lines and problems. */
     record Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
-            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting) {
+            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, CacheConfig cache) {
 
         Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
                 Set<String> brokenNames) {
-            this(dataSources, rules, reader, brokenNames, Map.of());
+            this(dataSources, rules, reader, brokenNames, Map.of(), CacheConfig.NONE);
         }
 
         /**
@@ -97,7 +97,8 @@ final class ConfigParser {
             dataSources = dataSources(dataSourcesNode);
         }
         RulesConfig rules = top.containsKey("rules") ? rules(top.get("rules")) : RulesConfig.EMPTY;
-        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting));
+        CacheConfig cache = top.containsKey("cache") ? CacheConfigReader.read(r, top.get("cache")) : CacheConfig.NONE;
+        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), cache);
     }
 
     private Node compose(String yaml) {
