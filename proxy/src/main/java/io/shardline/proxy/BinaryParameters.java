@@ -2,7 +2,6 @@ package io.shardline.proxy;
 
 import io.netty.buffer.ByteBuf;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,7 +35,7 @@ final class BinaryParameters {
                 Wire.need(in, 8, "a BIGINT parameter");
                 long v = in.readLongLE();
                 if (unsigned && v < 0) {
-                    return new BigInteger(Long.toUnsignedString(v));
+                    return new BigDecimal(Long.toUnsignedString(v));
                 }
                 return v;
             case 4: // FLOAT

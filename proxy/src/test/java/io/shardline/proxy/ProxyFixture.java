@@ -108,6 +108,21 @@ final class ProxyFixture implements AutoCloseable {
         return active;
     }
 
+    /**
+     * Waits (up to 10 s) until every client session the proxy had is closed and no shard connection is borrowed,
+     * and fails naming what is left. Sessions close asynchronously after the client's COM_QUIT, hence the wait.
+     */
+    void awaitNoActiveShardConnections() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while ((proxy.openSessions() > 0 || activeShardConnections() > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (proxy.openSessions() > 0 || activeShardConnections() > 0) {
+            throw new AssertionError("after 10 s: " + proxy.openSessions() + " proxy sessions open, "
+                    + activeShardConnections() + " shard connections borrowed");
+        }
+    }
+
     /** Rows {@code 1..rows} of sbtest1, each written straight to the shard MOD 2 puts it on. */
     void loadSbtest(int rows) throws SQLException {
         for (int g = 0; g < 2; g++) {
