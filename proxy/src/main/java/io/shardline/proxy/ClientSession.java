@@ -31,9 +31,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: the handshake and authentication, then the command phase, with one
+ * One client connection: the handshake and authentication, then the command phase, with a
  * {@link ShardlineConnection} (its own transaction, read-your-writes state and hints) and the client's prepared
- * statements. Netty delivers packets on the event loop; they are queued and run in order on a worker thread,
+ * statements. Outside a transaction the Shardline connection is given back after each command, because the driver
+ * keeps the shard connections it borrowed until the logical connection closes: 500 idle clients must not hold 500
+ * shard connections. The session's settings (autocommit, isolation, read-only) and its read-your-writes position
+ * (the causal token) carry over to the next one, so the client sees one session. Netty delivers packets on the event loop; they are queued and run in order on a worker thread,
  * because JDBC blocks. While a command runs the channel stops reading, so a client cannot pile up work.
  */
 final class ClientSession extends ChannelInboundHandlerAdapter {
@@ -89,6 +92,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private ShardlineConnection connection;
     private Statement textStatement;
     private boolean autocommit = true;
+    private int isolation = -1;
+    private boolean readOnly;
+    private String causalToken = "";
     private int nextStatementId = 1;
 
     ClientSession(ProxyServer server, int connectionId) {
@@ -247,6 +253,71 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             }
         }
         output.flush();
+        releaseOutsideTransaction();
+    }
+
+    /** The session's Shardline connection, opened with the session's settings when there is none. */
+    private ShardlineConnection connection() throws SQLException {
+        if (connection == null) {
+            ShardlineConnection c = server.dataSource().getConnection().unwrap(ShardlineConnection.class);
+            try {
+                if (!autocommit) {
+                    c.setAutoCommit(false);
+                }
+                if (isolation != -1) {
+                    c.setTransactionIsolation(isolation);
+                }
+                if (readOnly) {
+                    c.setReadOnly(true);
+                }
+                if (!causalToken.isEmpty()) {
+                    c.importCausalToken(causalToken);
+                }
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    /** Gives the Shardline connection (and the shard connections it holds) back unless a transaction is open. */
+    private void releaseOutsideTransaction() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (!connection.getAutoCommit()) {
+                return;
+            }
+            if (server.tracksReads()) {
+                causalToken = connection.exportCausalToken();
+            }
+        } catch (SQLException e) {
+            LOG.debug("connection {}: {}", connectionId, e.getMessage());
+        }
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        for (PreparedCommand p : prepared.values()) {
+            closeQuietly(p);
+        }
+        try {
+            if (textStatement != null) {
+                textStatement.close();
+            }
+        } catch (SQLException e) {
+            LOG.debug("connection {}: closing a statement failed: {}", connectionId, e.getMessage());
+        }
+        textStatement = null;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("connection {}: closing its Shardline connection failed: {}", connectionId, e.getMessage());
+        }
+        connection = null;
     }
 
     private void closeAfterFlush() {
@@ -336,11 +407,6 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         if (pendingSchema != null && !pendingSchema.equalsIgnoreCase(server.config().schema())) {
             throw ProxyError.UNKNOWN_DATABASE.exception(pendingSchema, server.config().schema());
-        }
-        try {
-            connection = server.dataSource().getConnection().unwrap(ShardlineConnection.class);
-        } catch (SQLException e) {
-            throw translate(e);
         }
         phase = Phase.COMMAND;
         writeOk(0, 0);
@@ -438,7 +504,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         try {
             if (textStatement == null) {
-                textStatement = connection.createStatement();
+                textStatement = connection().createStatement();
             }
             if (textStatement.execute(sql)) {
                 try (ResultSet rs = textStatement.getResultSet()) {
@@ -474,10 +540,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     private void begin() throws ProxyException {
         try {
-            if (!connection.getAutoCommit()) {
-                connection.commit(); // BEGIN commits an open transaction, as in MySQL
+            ShardlineConnection c = connection();
+            if (!c.getAutoCommit()) {
+                c.commit(); // BEGIN commits an open transaction, as in MySQL
             }
-            connection.setAutoCommit(false);
+            c.setAutoCommit(false);
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -486,7 +553,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     private void endTransaction(boolean commit) throws ProxyException {
         try {
-            if (!connection.getAutoCommit()) {
+            if (connection != null && !connection.getAutoCommit()) {
                 if (commit) {
                     connection.commit();
                 } else {
@@ -541,7 +608,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                         default -> throw ProxyError.WRONG_ARGUMENTS.exception("SET autocommit", "'" + value + "'");
                     };
                     autocommit = on;
-                    connection.setAutoCommit(on);
+                    if (connection != null || !on) {
+                        connection().setAutoCommit(on);
+                    }
                 }
                 case "character_set_client", "character_set_connection", "character_set_results",
                         "collation_connection" -> {
@@ -549,10 +618,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                         requireUtf8("SET " + name, v);
                     }
                 }
-                case "transaction_isolation", "tx_isolation" -> connection.setTransactionIsolation(isolation(
-                        v.replace('-', ' ')));
-                case "transaction_read_only", "tx_read_only" -> connection.setReadOnly(v.equals("1")
-                        || v.equals("on") || v.equals("true"));
+                case "transaction_isolation", "tx_isolation" -> setIsolation(isolation(v.replace('-', ' ')));
+                case "transaction_read_only", "tx_read_only" -> setReadOnly(v.equals("1") || v.equals("on")
+                        || v.equals("true"));
                 // These concern the client's link to the proxy, which the proxy does not time out or limit.
                 case "net_write_timeout", "net_read_timeout", "wait_timeout", "interactive_timeout" -> {
                 }
@@ -576,18 +644,31 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             for (String part : c.split(",")) {
                 String p = part.trim();
                 if (p.startsWith("ISOLATION LEVEL ")) {
-                    connection.setTransactionIsolation(isolation(p.substring("ISOLATION LEVEL ".length())
-                            .toLowerCase(Locale.ROOT)));
+                    setIsolation(isolation(p.substring("ISOLATION LEVEL ".length()).toLowerCase(Locale.ROOT)));
                 } else if (p.equals("READ ONLY")) {
-                    connection.setReadOnly(true);
+                    setReadOnly(true);
                 } else if (p.equals("READ WRITE")) {
-                    connection.setReadOnly(false);
+                    setReadOnly(false);
                 } else {
                     throw ProxyError.UNSUPPORTED_STATEMENT.exception("SET TRANSACTION " + characteristics);
                 }
             }
         } catch (SQLException e) {
             throw translate(e);
+        }
+    }
+
+    private void setIsolation(int level) throws SQLException {
+        isolation = level;
+        if (connection != null) {
+            connection.setTransactionIsolation(level);
+        }
+    }
+
+    private void setReadOnly(boolean value) throws SQLException {
+        readOnly = value;
+        if (connection != null) {
+            connection.setReadOnly(value);
         }
     }
 
@@ -641,7 +722,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     }
 
     private void fieldList(String table) throws ProxyException {
-        try (Statement s = connection.createStatement();
+ try (Statement s = connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM " + quoteIdentifier(table) + " LIMIT 0")) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -663,14 +744,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         } catch (SqlParseException e) {
             throw ProxyError.REFUSED.exception(e.getMessage());
         }
-        PreparedStatement statement;
-        try {
-            statement = connection.prepareStatement(sql);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
         int id = nextStatementId++;
-        prepared.put(id, new PreparedCommand(id, sql, statement, parameters));
+        prepared.put(id, new PreparedCommand(id, sql, parameters));
         ByteBuf out = output.begin();
         out.writeByte(0);
         out.writeIntLE(id);
@@ -705,6 +780,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         in.skipBytes(5); // cursor flags (no cursors: the whole result is sent) and iteration count (always 1)
         int n = p.parameterCount;
         try {
+            PreparedStatement statement = p.on(connection());
             if (n > 0) {
                 int bitmapBytes = (n + 7) / 8;
                 Wire.need(in, bitmapBytes + 1, "the NULL bitmap");
@@ -727,16 +803,16 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                         int type = p.parameterTypes[i];
                         value = BinaryParameters.read(in, type & 0xFF, (type & 0x8000) != 0);
                     }
-                    p.statement.setObject(i + 1, value);
+                    statement.setObject(i + 1, value);
                 }
             }
             p.resetLongData();
-            if (p.statement.execute()) {
-                try (ResultSet rs = p.statement.getResultSet()) {
+            if (statement.execute()) {
+                try (ResultSet rs = statement.getResultSet()) {
                     writeResultSet(rs, true);
                 }
             } else {
-                writeOk(Math.max(0, p.statement.getLargeUpdateCount()), 0);
+                writeOk(Math.max(0, statement.getLargeUpdateCount()), 0);
             }
         } catch (SQLException e) {
             p.resetLongData();
@@ -788,16 +864,21 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     private void resetConnection() throws ProxyException {
         try {
-            if (!connection.getAutoCommit()) {
+            if (connection != null && !connection.getAutoCommit()) {
                 connection.rollback();
+                connection.setAutoCommit(true);
             }
-            autocommit = true;
-            connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw translate(e);
         }
+        autocommit = true;
+        isolation = -1;
+        readOnly = false;
         prepared.values().forEach(ClientSession::closeQuietly);
         prepared.clear();
+        if (connection != null) {
+            closeConnection();
+        }
         writeOk(0, 0);
     }
 
@@ -910,21 +991,13 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         prepared.clear();
         if (connection != null) {
             try {
-                if (textStatement != null) {
-                    textStatement.close();
-                }
                 if (!connection.getAutoCommit()) {
                     connection.rollback(); // a client that vanished mid-transaction committed nothing
                 }
             } catch (SQLException e) {
                 LOG.debug("connection {}: rollback on close failed: {}", connectionId, e.getMessage());
             }
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.warn("connection {}: closing its Shardline connection failed: {}", connectionId, e.getMessage());
-            }
-            connection = null;
+            closeConnection();
         }
     }
 

@@ -55,6 +55,7 @@ public final class ProxyServer implements AutoCloseable {
     private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final List<String> logicalTables;
+    private final boolean tracksReads;
     private Channel listener;
 
     private ProxyServer(ShardlineDataSource dataSource, ProxyConfig config) {
@@ -76,6 +77,7 @@ public final class ProxyServer implements AutoCloseable {
         tables.addAll(rules.broadcastTables());
         tables.addAll(rules.singleTables());
         this.logicalTables = List.copyOf(new ArrayList<>(tables));
+        this.tracksReads = dataSource.readRouting().isPresent();
     }
 
     /** Starts listening on {@code address} (port 0 picks a free port; see {@link #port()}). */
@@ -135,6 +137,11 @@ public final class ProxyServer implements AutoCloseable {
 
     ExecutorService workers() {
         return workers;
+    }
+
+    /** Whether read-your-writes positions exist to carry from one Shardline connection of a session to the next. */
+    boolean tracksReads() {
+        return tracksReads;
     }
 
     List<String> logicalTables() {
