@@ -68,6 +68,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             | CLIENT_TRANSACTIONS | CLIENT_SECURE_CONNECTION | CLIENT_MULTI_RESULTS | CLIENT_PS_MULTI_RESULTS
             | CLIENT_PLUGIN_AUTH | CLIENT_CONNECT_ATTRS | CLIENT_PLUGIN_AUTH_LENENC_DATA;
 
+    private static final java.util.Set<StatementKind> SESSION_KINDS = java.util.EnumSet.of(StatementKind.SET,
+            StatementKind.USE, StatementKind.BEGIN, StatementKind.COMMIT, StatementKind.ROLLBACK);
+
     static final int STATUS_IN_TRANS = 1;
     static final int STATUS_AUTOCOMMIT = 2;
 
@@ -470,37 +473,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             return;
         }
         Optional<ParsedStatement> parsed = parse(sql);
-        if (parsed.isPresent()) {
-            StatementFacts facts = parsed.get().facts();
-            switch (facts.kind()) {
-                case SET -> {
-                    set(parsed.get());
-                    return;
-                }
-                case USE -> {
-                    useSchema(facts.detail().orElse(""));
-                    return;
-                }
-                case SHOW -> {
-                    if (show(trimmed)) {
-                        return;
-                    }
-                }
-                case BEGIN -> {
-                    begin();
-                    return;
-                }
-                case COMMIT -> {
-                    endTransaction(true);
-                    return;
-                }
-                case ROLLBACK -> {
-                    endTransaction(false);
-                    return;
-                }
-                default -> {
-                }
-            }
+        if (parsed.isPresent() && sessionStatement(parsed.get())) {
+            return;
+        }
+        if (parsed.isPresent() && parsed.get().facts().kind() == StatementKind.SHOW && show(trimmed)) {
+            return;
         }
         try {
             if (textStatement == null) {
@@ -516,6 +493,24 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         } catch (SQLException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * Answers the statements that act on the session rather than on data (SET, USE, BEGIN, COMMIT, ROLLBACK) with an
+     * OK packet; false for everything else. Shared by COM_QUERY and COM_STMT_EXECUTE (sysbench prepares BEGIN).
+     */
+    private boolean sessionStatement(ParsedStatement parsed) throws ProxyException {
+        switch (parsed.facts().kind()) {
+            case SET -> set(parsed);
+            case USE -> useSchema(parsed.facts().detail().orElse(""));
+            case BEGIN -> begin();
+            case COMMIT -> endTransaction(true);
+            case ROLLBACK -> endTransaction(false);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<ParsedStatement> parse(String sql) {
@@ -738,18 +733,22 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     // ---------------------------------------------------------------- prepared statements
 
     private void prepare(String sql) throws ProxyException {
-        int parameters;
+        ParsedStatement parsed;
         try {
-            parameters = server.parser().parse(sql).facts().parameterCount();
+            parsed = server.parser().parse(sql);
         } catch (SqlParseException e) {
             throw ProxyError.REFUSED.exception(e.getMessage());
         }
+        int parameters = parsed.facts().parameterCount();
         int id = nextStatementId++;
-        prepared.put(id, new PreparedCommand(id, sql, parameters));
+        PreparedCommand command = new PreparedCommand(id, sql, parameters,
+                SESSION_KINDS.contains(parsed.facts().kind()) ? Optional.of(parsed) : Optional.empty());
+        prepared.put(id, command);
+        ColumnDef[] columns = probeColumns(parsed, command);
         ByteBuf out = output.begin();
         out.writeByte(0);
         out.writeIntLE(id);
-        out.writeShortLE(0); // result columns are described at execute, where the route is known
+        out.writeShortLE(columns.length);
         out.writeShortLE(parameters);
         out.writeByte(0);
         out.writeShortLE(0);
@@ -761,6 +760,48 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 output.end();
             }
             writeEof();
+        }
+        if (columns.length > 0) {
+            for (ColumnDef column : columns) {
+                column.write(output.begin(), false);
+                output.end();
+            }
+            writeEof();
+        }
+    }
+
+    /**
+     * The result columns of a prepared SELECT, for the prepare response. Shardline knows a result's shape only from
+     * a shard, so the statement runs once with every parameter NULL (which matches no row: {@code id = NULL} is never
+     * true), and its metadata is taken. Clients need them: libmariadb users such as sysbench decide from the prepare
+     * response whether an execute returns rows. The columns sent with each execute remain the ones that count.
+     * Locking reads are not probed (they would lock); a probe that fails leaves the columns to the execute.
+     */
+    private ColumnDef[] probeColumns(ParsedStatement parsed, PreparedCommand command) {
+        StatementFacts facts = parsed.facts();
+        if (facts.kind() != StatementKind.SELECT || facts.lockMode() != io.shardline.sql.facts.LockMode.NONE) {
+            return new ColumnDef[0];
+        }
+        try {
+            PreparedStatement statement = command.on(connection());
+            for (int i = 1; i <= command.parameterCount; i++) {
+                statement.setNull(i, java.sql.Types.NULL);
+            }
+            if (!statement.execute()) {
+                return new ColumnDef[0];
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                ResultSetMetaData md = rs.getMetaData();
+                ColumnDef[] columns = new ColumnDef[md.getColumnCount()];
+                for (int i = 0; i < columns.length; i++) {
+                    columns[i] = ColumnDef.of(md, i + 1, server.config().schema());
+                }
+                return columns;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("connection {}: no result columns at prepare for [{}]: {}", connectionId, command.sql,
+                    e.toString());
+            return new ColumnDef[0];
         }
     }
 
@@ -779,6 +820,10 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         Wire.need(in, 5, "the execute flags and iteration count");
         in.skipBytes(5); // cursor flags (no cursors: the whole result is sent) and iteration count (always 1)
         int n = p.parameterCount;
+        if (p.session.isPresent() && n == 0) {
+            sessionStatement(p.session.get());
+            return;
+        }
         try {
             PreparedStatement statement = p.on(connection());
             if (n > 0) {

@@ -103,6 +103,9 @@ final class PacketOutput {
     }
 
     private void awaitWritable() {
+        if (channel.eventLoop().inEventLoop()) {
+            return;
+        }
         synchronized (writability) {
             while (!channel.isWritable() && channel.isActive()) {
                 try {

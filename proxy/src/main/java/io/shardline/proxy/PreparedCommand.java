@@ -16,13 +16,17 @@ final class PreparedCommand implements AutoCloseable {
     final int id;
     final String sql;
     final int parameterCount;
+    /** For SET/USE/BEGIN/COMMIT/ROLLBACK: the parsed statement, answered by the session itself at execute. */
+    final java.util.Optional<io.shardline.sql.ParsedStatement> session;
     private PreparedStatement statement;
     private java.sql.Connection owner;
     final int[] parameterTypes;
     final ByteArrayOutputStream[] longData;
 
-    PreparedCommand(int id, String sql, int parameterCount) {
+    PreparedCommand(int id, String sql, int parameterCount,
+            java.util.Optional<io.shardline.sql.ParsedStatement> session) {
         this.id = id;
+        this.session = session;
         this.sql = sql;
         this.parameterCount = parameterCount;
         this.parameterTypes = new int[parameterCount];
