@@ -101,12 +101,12 @@ record ColumnDef(String label, String name, String table, String schema, int typ
             case "DECIMAL", "NUMERIC" -> new ColumnDef(label, name, table, schema, 246, number, BINARY_CHARSET,
                     length + 2, decimals, Kind.DECIMAL);
             case "DATE" -> new ColumnDef(label, name, table, schema, 10, binary, BINARY_CHARSET, 10, 0, Kind.DATE);
-            case "DATETIME" -> new ColumnDef(label, name, table, schema, 12, binary, BINARY_CHARSET, length, decimals,
-                    Kind.DATETIME);
-            case "TIMESTAMP" -> new ColumnDef(label, name, table, schema, 7, binary, BINARY_CHARSET, length, decimals,
-                    Kind.DATETIME);
-            case "TIME" -> new ColumnDef(label, name, table, schema, 11, binary, BINARY_CHARSET, length, decimals,
-                    Kind.TIME);
+            case "DATETIME" -> new ColumnDef(label, name, table, schema, 12, binary, BINARY_CHARSET, length,
+                    fractionalDigits(decimals, length, 19), Kind.DATETIME);
+            case "TIMESTAMP" -> new ColumnDef(label, name, table, schema, 7, binary, BINARY_CHARSET, length,
+                    fractionalDigits(decimals, length, 19), Kind.DATETIME);
+            case "TIME" -> new ColumnDef(label, name, table, schema, 11, binary, BINARY_CHARSET, length,
+                    fractionalDigits(decimals, length, 10), Kind.TIME);
             case "CHAR" -> text(label, name, table, schema, 254, flags, length);
             case "ENUM" -> text(label, name, table, schema, 254, flags | ENUM_FLAG, length);
             case "SET" -> text(label, name, table, schema, 254, flags | SET_FLAG, length);
@@ -127,6 +127,17 @@ record ColumnDef(String label, String name, String table, String schema, int typ
     /** A VARCHAR column made by the proxy itself (SHOW TABLES, PREVIEW). */
     static ColumnDef varchar(String label, String schema) {
         return new ColumnDef(label, label, "", schema, 253, 0, UTF8MB4_GENERAL_CI, 256 * 4, 0, Kind.STRING);
+    }
+
+    /**
+     * Fractional-second digits of a temporal column. Connector/J reports them only in the precision (DATETIME(3) has
+     * precision 23, scale 0), but clients decode text values by the column's decimals: with 0 they drop the fraction.
+     */
+    static int fractionalDigits(int scale, long precision, int wholeLength) {
+        if (scale > 0) {
+            return Math.min(scale, 6);
+        }
+        return precision > wholeLength + 1 ? (int) Math.min(6, precision - wholeLength - 1) : 0;
     }
 
     private static int decimals(ResultSetMetaData md, int i) throws SQLException {
