@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * keeps the shard connections it borrowed until the logical connection closes: 500 idle clients must not hold 500
  * shard connections. The session's settings (autocommit, isolation, read-only) and its read-your-writes position
  * (the causal token) carry over to the next one, so the client sees one session. Netty delivers packets on the event loop; they are queued and run in order on a worker thread,
- * because JDBC blocks. While a command runs the channel stops reading, so a client cannot pile up work.
+ * because JDBC blocks. A client that pipelines more than a few commands is stopped from reading until they ran, so
+ * it cannot pile up work.
  */
 final class ClientSession extends ChannelInboundHandlerAdapter {
 
@@ -76,6 +77,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     /** What MariaDB 10.11 announces, so that clients pick the same dialect as with the servers behind. */
     static final String SERVER_VERSION = "5.5.5-10.11.0-MariaDB-shardline-proxy";
+
+    /** Commands a client may have waiting before the proxy stops reading from it. */
+    private static final int MAX_QUEUED = 8;
 
     private enum Phase { HANDSHAKE, AUTH_SWITCH, COMMAND, CLOSED }
 
@@ -178,7 +182,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             queue.add(work);
             start = !running;
             running = true;
-            if (channel != null) {
+            // A client waits for each answer, so the queue holds one command; one that pipelines many is stopped
+            // from reading until the worker catches up (not toggled per command: that costs a wake-up each time).
+            if (channel != null && queue.size() >= MAX_QUEUED) {
                 channel.config().setAutoRead(false);
             }
         }
@@ -196,7 +202,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 work = queue.poll();
                 if (work == null) {
                     running = false;
-                    if (phase != Phase.CLOSED && channel.isActive()) {
+                    if (phase != Phase.CLOSED && channel.isActive() && !channel.config().isAutoRead()) {
                         channel.config().setAutoRead(true);
                     }
                     return;

@@ -79,8 +79,14 @@ class RobustnessIT {
             // A prepared statement whose execute announces more parameter bytes than it sends.
             byte[] prepared = client.command(0x16, "SELECT c FROM sbtest1 WHERE id = ?".getBytes(StandardCharsets.UTF_8));
             assertThat(prepared[0]).isEqualTo((byte) 0);
-            while ((client.read()[0] & 0xFF) != 0xFE) {
-                // parameter definitions up to their EOF
+            int columns = (prepared[5] & 0xFF) | (prepared[6] & 0xFF) << 8;
+            int parameters = (prepared[7] & 0xFF) | (prepared[8] & 0xFF) << 8;
+            assertThat(parameters).isEqualTo(1);
+            assertThat(columns).as("result columns described at prepare").isEqualTo(1);
+            for (int i = 0; i < 2; i++) {
+                while ((client.read()[0] & 0xFF) != 0xFE) {
+                    // parameter definitions, then column definitions, each up to its EOF
+                }
             }
             byte[] execute = {(byte) prepared[1], prepared[2], prepared[3], prepared[4], 0, 1, 0, 0, 0,
                 0, 1, 8, 0, 1, 2};
@@ -88,6 +94,30 @@ class RobustnessIT {
             byte[] ping = client.command(0x0e, new byte[0]);
             assertThat(ping[0]).as("COM_PING still answers OK").isEqualTo((byte) 0);
         }
+    }
+
+    @Test
+    void fieldListAndResetConnectionAnswer() throws Exception {
+        try (RawClient client = loggedIn()) {
+            byte[] first = client.command(0x04, "sbtest1\0".getBytes(StandardCharsets.UTF_8));
+            List<String> names = new ArrayList<>();
+            for (byte[] p = first; (p[0] & 0xFF) != 0xFE; p = client.read()) {
+                names.add(columnName(p));
+            }
+            assertThat(names).containsExactly("id", "k", "c", "pad");
+            assertThat(client.command(0x1f, new byte[0])[0]).as("COM_RESET_CONNECTION answers OK").isEqualTo((byte) 0);
+            assertThat(RawClient.errorNumber(client.command(0x02, "elsewhere".getBytes(StandardCharsets.UTF_8))))
+                    .as("COM_INIT_DB of another schema").isEqualTo(1049);
+        }
+    }
+
+    /** The fifth length-encoded string of a column definition (catalog, schema, table, org_table, name). */
+    private static String columnName(byte[] p) {
+        int at = 0;
+        for (int field = 0; field < 4; field++) {
+            at += 1 + (p[at] & 0xFF);
+        }
+        return new String(p, at + 1, p[at] & 0xFF, StandardCharsets.UTF_8);
     }
 
     @Test
