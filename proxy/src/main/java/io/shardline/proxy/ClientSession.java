@@ -978,12 +978,17 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         writeEof();
     }
 
+    /** SERVER_STATUS_AUTOCOMMIT from the session's setting, IN_TRANS while its Shardline transaction is open. */
     private int status() {
+        int status = autocommit ? STATUS_AUTOCOMMIT : 0;
         try {
-            return connection != null && !connection.getAutoCommit() ? STATUS_IN_TRANS : STATUS_AUTOCOMMIT;
+            if (connection != null && !connection.getAutoCommit()) {
+                status |= STATUS_IN_TRANS;
+            }
         } catch (SQLException e) {
-            return STATUS_AUTOCOMMIT;
+            LOG.debug("connection {}: {}", connectionId, e.getMessage());
         }
+        return status;
     }
 
     private void writeOk(long affectedRows, long lastInsertId) {
