@@ -260,6 +260,15 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 closeAfterFlush();
                 return;
             }
+        } catch (RuntimeException e) {
+            // A defect or a value the encoder did not expect: the client gets an error, the session stays usable.
+            LOG.warn("connection {}: command failed inside the proxy", connectionId, e);
+            output.abandonOpenPacket();
+            writeError(ProxyError.INTERNAL.exception("the Shardline proxy failed on this command: " + e));
+            if (phase != Phase.COMMAND) {
+                closeAfterFlush();
+                return;
+            }
         }
         output.flush();
         releaseOutsideTransaction();
