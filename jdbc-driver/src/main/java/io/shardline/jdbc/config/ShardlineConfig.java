@@ -23,10 +23,12 @@ public final class ShardlineConfig {
     private final RulesConfig rules;
     private final ShardingRule rule;
     private final Map<String, ReadWriteSplittingConfig> splitting;
+    private final TransactionsConfig transactions;
 
     private ShardlineConfig(String source, Map<String, DataSourceConfig> dataSources, RulesConfig rules,
-            ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting) {
+            ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions) {
         this.splitting = splitting;
+        this.transactions = transactions;
         this.source = source;
         this.dataSources = dataSources;
         this.rules = rules;
@@ -90,7 +92,8 @@ public final class ShardlineConfig {
         }
         ShardingRule rule = RuleAssembler.assemble(parsed)
                 .orElseThrow(() -> new ConfigException(parsed.reader().problems()));
-        return new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule, parsed.splitting());
+        return new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule, parsed.splitting(),
+                parsed.transactions());
     }
 
     /** Where the configuration came from (file path or {@code classpath:name}). */
@@ -114,6 +117,11 @@ public final class ShardlineConfig {
      */
     public java.util.Optional<ReadWriteSplittingConfig> readWriteSplitting(String dataSource) {
         return java.util.Optional.ofNullable(splitting.get(dataSource));
+    }
+
+    /** How transactions that write on several data source groups commit ({@code transactions}). */
+    public TransactionsConfig transactions() {
+        return transactions;
     }
 
     /** The immutable runtime rules, built and validated at load time. */
