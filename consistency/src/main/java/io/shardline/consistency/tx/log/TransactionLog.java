@@ -6,11 +6,13 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -423,7 +425,7 @@ public final class TransactionLog implements AutoCloseable {
         // Makes a created or deleted segment's directory entry durable. Some platforms cannot open a directory.
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
-        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+        } catch (UnsupportedOperationException | AccessDeniedException e) {
             // Windows: directory entries are durable with the file's own metadata.
         }
     }
@@ -619,7 +621,7 @@ public final class TransactionLog implements AutoCloseable {
                 }
             }
             if (dependencyCount == dependencies.length) {
-                dependencies = java.util.Arrays.copyOf(dependencies, dependencyCount * 2);
+                dependencies = Arrays.copyOf(dependencies, dependencyCount * 2);
             }
             dependencies[dependencyCount++] = other;
         }
@@ -653,7 +655,7 @@ public final class TransactionLog implements AutoCloseable {
 
         void hold(Segment segment) {
             if (heldCount == held.length) {
-                held = java.util.Arrays.copyOf(held, heldCount * 2);
+                held = Arrays.copyOf(held, heldCount * 2);
             }
             held[heldCount++] = segment.number;
             segment.pendingRecords++;
