@@ -137,6 +137,7 @@ public final class TransactionCoordinator implements AutoCloseable {
                 LOG.info("Transaction recovery ({}): {}", options.logDirectory(), r);
             }
         }
+        coordinator.background.execute(coordinator::sweepSettled);
         coordinator.background.scheduleWithFixedDelay(coordinator::resolveQuietly, options.resolveIntervalMs(),
                 options.resolveIntervalMs(), TimeUnit.MILLISECONDS);
         return coordinator;
@@ -606,6 +607,43 @@ public final class TransactionCoordinator implements AutoCloseable {
         finishQuietly(xid, outcome, "recovered: " + settled.detail());
         forget(xid, settled.forgettable(branches));
         return new Resolution(xid, outcome.name(), "committed branches " + toUndo + " restored; " + settled.detail());
+    }
+
+    /**
+     * Deletes undo records of this log's transactions that are settled but were not cleaned up (the process died
+     * between FINISHED and the clean-up). Records kept for manual resolution stay.
+     */
+    private void sweepSettled() {
+        java.util.Set<String> unfinished = new java.util.HashSet<>();
+        for (UnfinishedTransaction t : log.unfinished()) {
+            unfinished.add(t.xid());
+        }
+        for (String ds : options.dataSources()) {
+            List<String> settled = new ArrayList<>();
+            try (Connection c = masters.open(ds); java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT DISTINCT xid FROM " + options.undoTable() + " WHERE xid LIKE ? AND xid NOT IN (SELECT xid "
+                            + "FROM " + options.undoTable() + " WHERE status = 'MANUAL')")) {
+                ps.setString(1, shared.prefix + "-%");
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String xid = rs.getString(1);
+                        if (!unfinished.contains(xid) && !shared.active.contains(xid)) {
+                            settled.add(xid);
+                        }
+                    }
+                }
+                for (String xid : settled) {
+                    undo.forget(c, xid);
+                }
+                if (!settled.isEmpty()) {
+                    LOG.info("Deleted the leftover undo records of {} settled transaction(s) on {}", settled.size(), ds);
+                }
+            } catch (SQLException e) {
+                if (e.getErrorCode() != 1146) { // no undo table there: nothing to sweep
+                    LOG.warn("Could not sweep settled undo records on {}: {}", ds, e.getMessage());
+                }
+            }
+        }
     }
 
     /** Stops the resolver (waiting briefly for clean-up in progress) and releases the log. */
