@@ -169,7 +169,7 @@ public final class PendingUndo {
             List<Object> key = new ArrayList<>(insertKeys.get(r));
             for (int i = 0; i < key.size(); i++) {
                 if (key.get(i) == null) {
-                    key.set(i, value.bitLength() < 64 ? (Object) value.longValue() : value);
+                    key.set(i, value.bitLength() < 64 ? (Object) value.longValue() : new java.math.BigDecimal(value));
                 }
             }
             keys.add(key);

@@ -90,8 +90,9 @@ final class RowImages {
         }
         switch (kind) {
             case INTEGER: {
+                // Beyond a long (BIGINT UNSIGNED) as a BigDecimal: Connector/J's setObject(BigInteger) overflows.
                 BigInteger v = value.bigIntegerValue();
-                return v.bitLength() < 64 ? (Object) v.longValue() : v;
+                return v.bitLength() < 64 ? (Object) v.longValue() : new BigDecimal(v);
             }
             case DECIMAL:
                 return value.decimalValue();
