@@ -27,7 +27,7 @@ final class RowImages {
     /** The text standing for "no row" in conflicts. */
     static final String ABSENT = "(absent)";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true); // keeps a DECIMAL's scale (12.50) in the image
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .nodeFactory(NODES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
