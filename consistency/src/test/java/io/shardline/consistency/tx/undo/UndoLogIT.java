@@ -156,6 +156,25 @@ class UndoLogIT {
         compensateToSnapshot("x-none", 0);
     }
 
+    @Test
+    void aRowMatchedButNotChangedIsReadAsOfNowNotAsOfTheSnapshot() throws SQLException {
+        try (Connection c = db.connectMaster(0); Connection other = db.connectMaster(0)) {
+            c.setAutoCommit(false);
+            count(c, "SELECT COUNT(*) FROM t_all"); // REPEATABLE READ: the snapshot is taken here
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("UPDATE t_all SET s = 'committed meanwhile' WHERE id = 3");
+            }
+            BranchRecorder recorder = log.branch("x-snap", "ds_0");
+            recorder.markBranch(c);
+            write(c, recorder, new Write("UPDATE t_all SET i = 7 WHERE id = 3")); // i is 7 already
+            c.commit();
+        }
+        assertThat(records("x-snap")).isEqualTo(1); // nothing changed, nothing to undo
+        CompensationResult result = compensate("x-snap");
+        assertThat(result.conflicts()).isEmpty();
+        assertThat(string("SELECT s FROM t_all WHERE id = 3")).isEqualTo("committed meanwhile");
+    }
+
     // --------------------------------------------------------------------------------------------- conflicts
 
     @Test
@@ -393,6 +412,13 @@ class UndoLogIT {
 
     private long records(String xid) throws SQLException {
         return count("SELECT COUNT(*) FROM " + UndoLog.DEFAULT_TABLE + " WHERE xid = '" + xid + "'");
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private long count(String sql) throws SQLException {
