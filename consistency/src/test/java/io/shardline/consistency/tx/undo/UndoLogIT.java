@@ -224,6 +224,26 @@ class UndoLogIT {
         assertThat(string("SELECT s FROM t_all WHERE id = 3")).isEqualTo("b");
     }
 
+    @Test
+    void aCompensationKilledHalfWayLeavesNothingHalfDoneAndTheNextRunCompletes() throws Exception {
+        commitBranch("x-kill", new Write("UPDATE t_all SET s = 'branch' WHERE id IN (1, 2, 3)"));
+        try (Connection blocker = db.connectMaster(0); Connection victim = db.connectMaster(0)) {
+            blocker.setAutoCommit(false);
+            count(blocker, "SELECT COUNT(*) FROM t_all WHERE id = 1 FOR UPDATE"); // oldest record's row: done last
+            long victimId = count(victim, "SELECT CONNECTION_ID()");
+            Future<CompensationResult> run = POOL.submit(() -> log.compensate(victim, "x-kill", "ds_0"));
+            awaitLockWait(); // rows 3 and 2 are restored in the open compensation transaction by now
+            try (Statement s = blocker.createStatement()) {
+                s.execute("KILL CONNECTION " + victimId);
+            }
+            assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class);
+            blocker.rollback();
+        }
+        assertThat(strings("SELECT s FROM t_all WHERE id IN (1, 2, 3) ORDER BY id"))
+                .containsExactly("branch", "branch", "branch");
+        compensateToSnapshot("x-kill", 3);
+    }
+
     // ---------------------------------------------------------------------------------------------- fences
 
     @Test
