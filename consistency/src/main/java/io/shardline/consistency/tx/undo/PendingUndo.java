@@ -169,7 +169,7 @@ public final class PendingUndo {
             List<Object> key = new ArrayList<>(insertKeys.get(r));
             for (int i = 0; i < key.size(); i++) {
                 if (key.get(i) == null) {
-                    key.set(i, value.bitLength() < 64 ? (Object) value.longValue() : value);
+                    key.set(i, value.bitLength() < 64 ? (Object) value.longValue() : new java.math.BigDecimal(value));
                 }
             }
             keys.add(key);
@@ -189,7 +189,11 @@ public final class PendingUndo {
         return keys;
     }
 
-    /** Reads the rows with the given keys (values in key order, bindable), in chunks, without locking again. */
+    /**
+     * Reads the rows with the given keys (values in key order, bindable), in chunks. A locking read (the locks are held
+     * already, so it does not wait): under REPEATABLE READ a plain read would show a row the statement matched but did
+     * not change as of the transaction's snapshot, which may be older than the before-image the locking read took.
+     */
     private List<ObjectNode> readByKeys(Connection c, List<List<Object>> keys) throws SQLException {
         List<ObjectNode> rows = new ArrayList<>(keys.size());
         for (int from = 0; from < keys.size(); from += CHUNK) {
@@ -200,6 +204,7 @@ public final class PendingUndo {
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : " OR ").append(condition);
             }
+            sql.append(" FOR UPDATE");
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int p = 1;
                 for (List<Object> key : chunk) {

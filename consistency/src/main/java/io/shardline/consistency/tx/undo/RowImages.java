@@ -27,7 +27,7 @@ final class RowImages {
     /** The text standing for "no row" in conflicts. */
     static final String ABSENT = "(absent)";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true); // keeps a DECIMAL's scale (12.50) in the image
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .nodeFactory(NODES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -90,8 +90,9 @@ final class RowImages {
         }
         switch (kind) {
             case INTEGER: {
+                // Beyond a long (BIGINT UNSIGNED) as a BigDecimal: Connector/J's setObject(BigInteger) overflows.
                 BigInteger v = value.bigIntegerValue();
-                return v.bitLength() < 64 ? (Object) v.longValue() : v;
+                return v.bitLength() < 64 ? (Object) v.longValue() : new BigDecimal(v);
             }
             case DECIMAL:
                 return value.decimalValue();

@@ -112,10 +112,13 @@ public final class UndoLog {
      * INSERT → the row is deleted. A row whose state differs is left as it is and reported, its record (and every
      * older record of the same row) kept with status MANUAL; applied records are deleted in the same transaction.
      * Idempotent: after success nothing is left to do; after a crash half way the transaction rolled back whole.
+     * Row locks are taken newest record first, so a deadlock with an application transaction is possible; it rolls
+     * the whole compensation back (SQLState 40001) and the caller retries.
      */
     public CompensationResult compensate(Connection c, String xid, String branch) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         String timeZone = sessionTimeZone(c);
+        Exception failure = null;
         try {
             c.setAutoCommit(false);
             // TIMESTAMP values go back with FROM_UNIXTIME, exact only in a zone without DST.
@@ -124,6 +127,7 @@ public final class UndoLog {
             c.commit();
             return result;
         } catch (SQLException | RuntimeException e) {
+            failure = e;
             try {
                 c.rollback();
             } catch (SQLException r) {
@@ -131,8 +135,16 @@ public final class UndoLog {
             }
             throw e;
         } finally {
-            setTimeZone(c, timeZone);
-            c.setAutoCommit(autoCommit);
+            try {
+                setTimeZone(c, timeZone);
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                // A broken connection must not hide why compensation failed.
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
         }
     }
 

@@ -63,6 +63,9 @@ record WriteStatement(Kind kind, ParsedStatement parsed, TableRef table, String 
             default -> throw new UndoUnsupportedException(facts.kind().name(),
                     "only INSERT, UPDATE and DELETE record undo images", sql);
         };
+        if (kind == Kind.INSERT) {
+            checkInsert(facts, sql);
+        }
         List<TableRef> targets = new ArrayList<>();
         for (TableRef t : facts.tables()) {
             if (!t.inSubquery()) {
@@ -74,7 +77,6 @@ record WriteStatement(Kind kind, ParsedStatement parsed, TableRef table, String 
         }
         TableRef table = targets.get(0);
         if (kind == Kind.INSERT) {
-            checkInsert(facts, sql);
             return new WriteStatement(kind, parsed, table, "", "", List.of());
         }
         if (params.size() < facts.parameterCount()) {
