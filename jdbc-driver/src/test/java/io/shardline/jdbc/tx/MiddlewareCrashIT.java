@@ -68,7 +68,7 @@ class MiddlewareCrashIT {
                     "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     TransferWorkload.class.getName(), config.toString(), String.valueOf(1_000_000L * (trial + 1)),
                     String.valueOf(trial), halt, "5")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(dir.resolve("child-" + mode + "-" + trial + ".err").toFile()).start();
             CountDownLatch ready = new CountDownLatch(1);
             CountDownLatch running = new CountDownLatch(1);
             AtomicReference<String> lastStep = new AtomicReference<>("(before any commit)");
@@ -93,7 +93,11 @@ class MiddlewareCrashIT {
                 }
             });
             reader.start();
-            assertThat(ready.await(60, TimeUnit.SECONDS)).as("trial %d: the child started", trial).isTrue();
+            if (!ready.await(120, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+                throw new AssertionError("trial " + trial + ": the child did not start within 120 s; its stderr:\n"
+                        + tail(dir.resolve("child-" + mode + "-" + trial + ".err")));
+            }
             if (halt.equals("none")) {
                 // Kill in steady state, at a random moment: most of a transfer's time is its commit (the child pauses
                 // before each branch commit), so most kills land inside one.
@@ -131,6 +135,11 @@ class MiddlewareCrashIT {
         System.out.println("|---|---|");
         recovery.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
         assertThat(end.orders()).as("transfers really ran").isPositive();
+    }
+
+    private static String tail(Path file) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     private static long preparedBranches(TestDatabase db) throws Exception {
