@@ -175,6 +175,29 @@ class UndoLogIT {
         assertThat(string("SELECT s FROM t_all WHERE id = 3")).isEqualTo("committed meanwhile");
     }
 
+    @Test
+    void compositeKeysWithATextPart() throws SQLException {
+        try (Connection c = db.connectMaster(0); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS t_pair, t_pair_snap");
+            s.execute("CREATE TABLE t_pair (tenant VARCHAR(20) NOT NULL, n INT NOT NULL, v VARCHAR(20),"
+                    + " PRIMARY KEY (tenant, n)) DEFAULT CHARSET=utf8mb4");
+            s.execute("INSERT INTO t_pair VALUES ('a', 1, 'a1'), ('a', 2, 'a2'), ('b', 1, 'b1'), ('\u00e9', 1, 'e1')");
+            s.execute("CREATE TABLE t_pair_snap AS SELECT * FROM t_pair");
+        }
+        commitBranch("x-pair", new Write("INSERT INTO t_pair (n, tenant, v) VALUES (3, 'a', ?), (1, 'c', ?)", "a3", "c1"),
+                new Write("UPDATE t_pair SET v = CONCAT(v, '+') WHERE tenant IN ('a', ?)", "\u00e9"),
+                new Write("DELETE FROM t_pair WHERE tenant = 'b'"));
+        try (Connection other = db.connectMaster(0); Statement s = other.createStatement()) {
+            s.executeUpdate("UPDATE t_pair SET v = 'theirs' WHERE tenant = 'a' AND n = 2");
+        }
+        CompensationResult result = compensate("x-pair");
+        assertThat(result.conflicts()).extracting(UndoConflict::table, UndoConflict::primaryKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("t_pair", "tenant='a', n=2"));
+        assertThat(result.restored()).isEqualTo(6);
+        assertThat(strings("SELECT CONCAT(tenant, n, '=', v) FROM t_pair ORDER BY tenant, n"))
+                .containsExactly("a1=a1", "a2=theirs", "b1=b1", "\u00e91=e1");
+    }
+
     // --------------------------------------------------------------------------------------------- conflicts
 
     @Test
