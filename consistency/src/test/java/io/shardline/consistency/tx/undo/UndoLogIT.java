@@ -347,6 +347,20 @@ class UndoLogIT {
             assertRefused(c, r, "INSERT INTO t_all (id, grp) VALUES (NULL, 1), (500, 1)", "mixing explicit and generated");
             c.rollback();
         }
+        try (Connection c = db.connectMaster(0); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS t_child, t_parent");
+            s.execute("CREATE TABLE t_parent (id INT PRIMARY KEY, n INT)");
+            s.execute("CREATE TABLE t_child (id INT PRIMARY KEY, parent INT,"
+                    + " CONSTRAINT fk_parent FOREIGN KEY (parent) REFERENCES t_parent (id) ON DELETE CASCADE)");
+            s.execute("CREATE TRIGGER t_parent_upd AFTER UPDATE ON t_parent FOR EACH ROW SET @touched = 1");
+            c.setAutoCommit(false);
+            BranchRecorder r = log.branch("x-unsup2", "ds_0");
+            assertRefused(c, r, "DELETE FROM t_parent WHERE id = 1", "DELETE with a cascading foreign key");
+            assertRefused(c, r, "UPDATE t_parent SET n = 2 WHERE id = 1", "UPDATE on a table with a trigger");
+            r.beforeWrite(c, "INSERT INTO t_parent (id, n) VALUES (1, 1)", List.of()); // no INSERT trigger: fine
+            r.beforeWrite(c, "DELETE FROM t_child WHERE id = 1", List.of()); // the child itself cascades nothing
+            c.rollback();
+        }
         assertSameRows("TRUE");
     }
 
