@@ -43,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class UndoCaptureBenchmark {
 
     private static final int KEYS = 100_000;
+    private static final int STATEMENTS_PER_TRANSACTION = 64;
     private static final String UPDATE = "UPDATE account SET balance = balance + ?, note = ? WHERE id = ?";
     private static final ParameterBinder BINDER = (ps, i, v) -> ps.setObject(i, v);
 
@@ -55,6 +56,8 @@ public class UndoCaptureBenchmark {
     private PreparedStatement update;
     private UndoLog log;
     private long xid;
+    private long statements;
+    private BranchRecorder open;
 
     @Setup(Level.Trial)
     public void start() throws SQLException {
@@ -97,6 +100,31 @@ public class UndoCaptureBenchmark {
         if (capture.equals("undoForget")) {
             log.forget(connection, x);
         }
+        return n;
+    }
+
+    /**
+     * The capture's cost per write statement without the commit's fsync: the same UPDATE inside a long transaction
+     * (rolled back, and a new branch marked, every {@value #STATEMENTS_PER_TRANSACTION} statements).
+     * {@code undoForget} runs the same as {@code undo} here.
+     */
+    @Benchmark
+    public long updateByKeyStatement() throws SQLException {
+        long key = ThreadLocalRandom.current().nextInt(KEYS);
+        List<Object> params = List.of(1, "transfer", key);
+        if (statements++ % STATEMENTS_PER_TRANSACTION == 0) {
+            connection.rollback();
+            if (!capture.equals("plain")) {
+                open = log.branch("bench-s-" + (xid++), "ds_0");
+                open.markBranch(connection);
+            }
+        }
+        if (capture.equals("plain")) {
+            return execute(params);
+        }
+        PendingUndo pending = open.beforeWrite(connection, UPDATE, params);
+        long n = execute(params);
+        pending.afterWrite(connection, n);
         return n;
     }
 

@@ -79,6 +79,15 @@ public final class BranchRecorder {
             throw new UndoUnsupportedException("table without a primary key",
                     "rows of " + shape.qualifiedName() + " cannot be identified for compensation", sql);
         }
+        String trigger = shape.triggers().get(statement.kind().name());
+        if (trigger != null) {
+            throw new UndoUnsupportedException(statement.kind() + " on a table with a trigger",
+                    "trigger " + trigger + " on " + shape.qualifiedName() + " writes what undo capture cannot see", sql);
+        }
+        if (statement.kind() == WriteStatement.Kind.DELETE && shape.deleteCascade().isPresent()) {
+            throw new UndoUnsupportedException("DELETE with a cascading foreign key",
+                    shape.deleteCascade().get() + " would change rows undo capture cannot see", sql);
+        }
         switch (statement.kind()) {
             case UPDATE:
                 for (var a : statement.parsed().facts().assignments()) {

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,13 +23,16 @@ import java.util.TreeMap;
  * @param columns every column in table order
  * @param primaryKey the primary-key columns in key order; empty for a table without one
  * @param autoIncrement the AUTO_INCREMENT column, if any
+ * @param triggers trigger names by event ({@code INSERT}, {@code UPDATE}, {@code DELETE}): their writes are not captured
+ * @param deleteCascade a foreign key that changes other tables when a row of this one is deleted, if any
  */
 record TableShape(Optional<String> schema, String name, List<Column> columns, List<Column> primaryKey,
-        Optional<Column> autoIncrement) {
+        Optional<Column> autoIncrement, Map<String, String> triggers, Optional<String> deleteCascade) {
 
     TableShape {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
+        triggers = Map.copyOf(triggers);
     }
 
     /**
@@ -140,6 +145,32 @@ record TableShape(Optional<String> schema, String name, List<Column> columns, Li
                 }
             }
         }
-        return new TableShape(schema, name, columns, key, Optional.ofNullable(autoIncrement));
+        Map<String, String> triggers = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT EVENT_MANIPULATION, TRIGGER_NAME FROM"
+                + " information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = COALESCE(?, DATABASE())"
+                + " AND EVENT_OBJECT_TABLE = ?")) {
+            ps.setString(1, schema.orElse(null));
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    triggers.merge(rs.getString(1).toUpperCase(Locale.ROOT), rs.getString(2), (a, b) -> a + ", " + b);
+                }
+            }
+        }
+        String cascade = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT CONSTRAINT_NAME, TABLE_NAME, DELETE_RULE FROM"
+                + " information_schema.REFERENTIAL_CONSTRAINTS WHERE UNIQUE_CONSTRAINT_SCHEMA = COALESCE(?, DATABASE())"
+                + " AND REFERENCED_TABLE_NAME = ? AND DELETE_RULE NOT IN ('RESTRICT', 'NO ACTION')")) {
+            ps.setString(1, schema.orElse(null));
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    cascade = "foreign key " + rs.getString(1) + " of " + rs.getString(2) + " (ON DELETE "
+                            + rs.getString(3) + ")";
+                }
+            }
+        }
+        return new TableShape(schema, name, columns, key, Optional.ofNullable(autoIncrement), triggers,
+                Optional.ofNullable(cascade));
     }
 }

@@ -72,7 +72,8 @@ record WriteStatement(Kind kind, ParsedStatement parsed, TableRef table, String 
                 targets.add(t);
             }
         }
-        if (targets.size() != 1 || (kind != Kind.INSERT && facts.hasJoin())) {
+        // The parser refuses multi-table UPDATE/DELETE itself; joins inside a subquery of the WHERE are fine.
+        if (targets.size() != 1) {
             throw new UndoUnsupportedException("multi-table " + kind, "write one table per statement", sql);
         }
         TableRef table = targets.get(0);

@@ -175,6 +175,29 @@ class UndoLogIT {
         assertThat(string("SELECT s FROM t_all WHERE id = 3")).isEqualTo("committed meanwhile");
     }
 
+    @Test
+    void compositeKeysWithATextPart() throws SQLException {
+        try (Connection c = db.connectMaster(0); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS t_pair, t_pair_snap");
+            s.execute("CREATE TABLE t_pair (tenant VARCHAR(20) NOT NULL, n INT NOT NULL, v VARCHAR(20),"
+                    + " PRIMARY KEY (tenant, n)) DEFAULT CHARSET=utf8mb4");
+            s.execute("INSERT INTO t_pair VALUES ('a', 1, 'a1'), ('a', 2, 'a2'), ('b', 1, 'b1'), ('\u00e9', 1, 'e1')");
+            s.execute("CREATE TABLE t_pair_snap AS SELECT * FROM t_pair");
+        }
+        commitBranch("x-pair", new Write("INSERT INTO t_pair (n, tenant, v) VALUES (3, 'a', ?), (1, 'c', ?)", "a3", "c1"),
+                new Write("UPDATE t_pair SET v = CONCAT(v, '+') WHERE tenant IN ('a', ?)", "\u00e9"),
+                new Write("DELETE FROM t_pair WHERE tenant = 'b'"));
+        try (Connection other = db.connectMaster(0); Statement s = other.createStatement()) {
+            s.executeUpdate("UPDATE t_pair SET v = 'theirs' WHERE tenant = 'a' AND n = 2");
+        }
+        CompensationResult result = compensate("x-pair");
+        assertThat(result.conflicts()).extracting(UndoConflict::table, UndoConflict::primaryKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("t_pair", "tenant='a', n=2"));
+        assertThat(result.restored()).isEqualTo(6);
+        assertThat(strings("SELECT CONCAT(tenant, n, '=', v) FROM t_pair ORDER BY tenant, n"))
+                .containsExactly("a1=a1", "a2=theirs", "b1=b1", "\u00e91=e1");
+    }
+
     // --------------------------------------------------------------------------------------------- conflicts
 
     @Test
@@ -322,6 +345,20 @@ class UndoLogIT {
             assertRefused(c, r, "UPDATE t_nokey SET a = 1", "table without a primary key");
             assertRefused(c, r, "INSERT INTO t_all (id, grp) VALUES (UUID_SHORT(), 1)", "computed primary-key value");
             assertRefused(c, r, "INSERT INTO t_all (id, grp) VALUES (NULL, 1), (500, 1)", "mixing explicit and generated");
+            c.rollback();
+        }
+        try (Connection c = db.connectMaster(0); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS t_child, t_parent");
+            s.execute("CREATE TABLE t_parent (id INT PRIMARY KEY, n INT)");
+            s.execute("CREATE TABLE t_child (id INT PRIMARY KEY, parent INT,"
+                    + " CONSTRAINT fk_parent FOREIGN KEY (parent) REFERENCES t_parent (id) ON DELETE CASCADE)");
+            s.execute("CREATE TRIGGER t_parent_upd AFTER UPDATE ON t_parent FOR EACH ROW SET @touched = 1");
+            c.setAutoCommit(false);
+            BranchRecorder r = log.branch("x-unsup2", "ds_0");
+            assertRefused(c, r, "DELETE FROM t_parent WHERE id = 1", "DELETE with a cascading foreign key");
+            assertRefused(c, r, "UPDATE t_parent SET n = 2 WHERE id = 1", "UPDATE on a table with a trigger");
+            r.beforeWrite(c, "INSERT INTO t_parent (id, n) VALUES (1, 1)", List.of()); // no INSERT trigger: fine
+            r.beforeWrite(c, "DELETE FROM t_child WHERE id = 1", List.of()); // the child itself cascades nothing
             c.rollback();
         }
         assertSameRows("TRUE");

@@ -53,6 +53,13 @@ class WriteStatementTest {
     }
 
     @Test
+    void aJoinInsideASubqueryOfTheWhereIsStillASingleTableWrite() throws Exception {
+        WriteStatement w = cut("DELETE FROM t WHERE id IN (SELECT a.id FROM a JOIN b ON a.k = b.k WHERE b.x = ?)", 3);
+        assertThat(w.table().name()).isEqualTo("t");
+        assertThat(w.tailParameters()).containsExactly(3);
+    }
+
+    @Test
     void updateOfEveryRow() throws Exception {
         WriteStatement w = cut("UPDATE t SET a = 1");
         assertThat(w.tail()).isEmpty();
