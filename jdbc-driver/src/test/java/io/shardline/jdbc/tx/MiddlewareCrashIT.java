@@ -62,6 +62,7 @@ class MiddlewareCrashIT {
         Map<String, Integer> landed = new TreeMap<>();
         Map<String, Integer> recovery = new TreeMap<>();
         long committedByChildren = 0;
+        int startRetries = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
             String halt = trial % 2 == 0 ? "none" : HALT_POINTS.get((trial / 2) % HALT_POINTS.size());
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -73,11 +74,13 @@ class MiddlewareCrashIT {
             CountDownLatch running = new CountDownLatch(1);
             AtomicReference<String> lastStep = new AtomicReference<>("(before any commit)");
             AtomicLong committed = new AtomicLong();
+            List<String> output = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             Thread reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
+                        output.add(line);
                         if (line.equals("READY")) {
                             ready.countDown();
                         } else if (line.startsWith("STEP ")) {
@@ -93,8 +96,23 @@ class MiddlewareCrashIT {
                 }
             });
             reader.start();
+            while (ready.getCount() > 0 && child.isAlive()) {
+                ready.await(100, TimeUnit.MILLISECONDS);
+            }
+            if (ready.getCount() > 0 && !child.isAlive() && startRetries++ < 3) {
+                // The child could not even start (e.g. a connect timeout on an overloaded machine): not a trial.
+                reader.join(5_000);
+                System.out.println("trial " + trial + ": the child failed to start, retried: " + output);
+                trial--;
+                continue;
+            }
             if (!ready.await(120, TimeUnit.SECONDS)) {
+                new ProcessBuilder("kill", "-3", String.valueOf(child.pid())).start().waitFor();
+                Thread.sleep(2000);
                 child.destroyForcibly();
+                synchronized (output) {
+                    System.out.println("child stdout (with a thread dump):\n" + String.join("\n", output));
+                }
                 throw new AssertionError("trial " + trial + ": the child did not start within 120 s; its stderr:\n"
                         + tail(dir.resolve("child-" + mode + "-" + trial + ".err")));
             }

@@ -33,7 +33,7 @@ final class TransferFixture {
             y.append("  ds_").append(g).append(":\n")
                     .append("    master: {url: \"").append(db.jdbcUrl(db.topology().master(g)))
                     .append("\", username: ").append(MariaDbNode.USER).append("}\n")
-                    .append("    pool: {maximumPoolSize: 6, minimumIdle: 1, connectionTimeoutMs: 1000}\n");
+                    .append("    pool: {maximumPoolSize: 6, minimumIdle: 1, connectionTimeoutMs: 3000}\n");
         }
         y.append("rules:\n  tables:\n");
         for (String table : List.of("t_account", "t_order", "t_ledger")) {

@@ -23,7 +23,19 @@ public final class TransferWorkload {
     private TransferWorkload() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // Pool threads would keep a failed JVM alive: say why and leave.
+            e.printStackTrace();
+            System.out.println("START-FAILED " + e);
+            System.out.flush();
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path config = Path.of(args[0]);
         long nextId = Long.parseLong(args[1]);
         Random random = new Random(Long.parseLong(args[2]));
