@@ -129,6 +129,11 @@ public class ParseBenchmark {
     }
 
     @Benchmark
+    public SqlNode insert20Calcite() throws Exception {
+        return org.apache.calcite.sql.parser.SqlParser.create(inserts20[nextIndex()], CALCITE).parseStmt();
+    }
+
+    @Benchmark
     public ParsedStatement insert100Hit() {
         return parser.parse(inserts100[nextIndex()]);
     }
@@ -151,5 +156,10 @@ public class ParseBenchmark {
     @Benchmark
     public ParsedStatement join3Miss() {
         return parser.parseUncached(joins3[nextIndex()]);
+    }
+
+    @Benchmark
+    public SqlNode join3Calcite() throws Exception {
+        return org.apache.calcite.sql.parser.SqlParser.create(joins3[nextIndex()], CALCITE).parseStmt();
     }
 }

@@ -51,6 +51,14 @@ public final class GtidPosition {
         return new GtidPosition(Arrays.copyOf(domains, n), Arrays.copyOf(seqs, n));
     }
 
+    /** A position from parallel arrays of domains and their sequence numbers (copied; domains distinct). */
+    static GtidPosition of(long[] domains, long[] seqs) {
+        if (domains.length != seqs.length) {
+            throw new IllegalArgumentException("domains and sequence numbers differ in length");
+        }
+        return domains.length == 0 ? EMPTY : new GtidPosition(domains.clone(), seqs.clone());
+    }
+
     /** The last applied sequence number of {@code domain}, or -1 when the domain is absent. */
     public long seq(long domain) {
         for (int i = 0; i < domains.length; i++) {

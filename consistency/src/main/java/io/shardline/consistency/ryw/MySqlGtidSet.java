@@ -147,6 +147,78 @@ public final class MySqlGtidSet {
         return new MySqlGtidSet(Collections.unmodifiableMap(out));
     }
 
+    /**
+     * The low-water mark of {@code source}: the highest {@code n} such that every transaction {@code 1..n} is in the
+     * set (the end of the first interval when it starts at 1), or 0. This is what a replica can be proven to have
+     * applied <em>in full</em> up to a sequence number, which is what the read-your-writes tracker needs: its marks
+     * merge several writes into their highest sequence number, so "contains the highest" would not prove the
+     * others applied while a parallel applier leaves holes ({@code 1-100:102} has 102 but not 101).
+     */
+    public long lowWater(String source) {
+        long[] iv = intervals.get(source.toLowerCase(Locale.ROOT));
+        return iv == null || iv[0] != 1 ? 0 : iv[1];
+    }
+
+    /**
+     * The set reduced to one number per source, its {@link #lowWater}, as a {@link GtidPosition} whose domains are
+     * {@link #domainOf} the sources: with it a MySQL replica is judged exactly like a MariaDB one. Holes only make a
+     * replica look further behind than it is (its reads go elsewhere a little longer), never ahead.
+     */
+    public GtidPosition toPosition() {
+        long[] domains = new long[intervals.size()];
+        long[] seqs = new long[intervals.size()];
+        int n = 0;
+        for (Map.Entry<String, long[]> e : intervals.entrySet()) {
+            domains[n] = domainOf(e.getKey());
+            seqs[n] = lowWater(e.getKey());
+            n++;
+        }
+        return GtidPosition.of(domains, seqs);
+    }
+
+    /**
+     * The commit GTID a MySQL OK packet reports ({@code session_track_gtids=OWN_GTID}: the session's transactions
+     * since the last response, normally one, {@code uuid:42}) as a {@link Gtid} in {@link #domainOf} its source, at
+     * its highest sequence number (server 0: MySQL GTIDs have no server id of their own). Empty when the text holds
+     * no GTID or GTIDs of several sources (which one this commit belongs to is then not certain).
+     */
+    public static java.util.Optional<Gtid> commitGtid(String ownGtids) {
+        MySqlGtidSet set = parse(ownGtids);
+        if (set.intervals.size() != 1) {
+            return java.util.Optional.empty();
+        }
+        Map.Entry<String, long[]> only = set.intervals.entrySet().iterator().next();
+        long[] iv = only.getValue();
+        return java.util.Optional.of(new Gtid(domainOf(only.getKey()), 0, iv[iv.length - 1]));
+    }
+
+    /** The only source of a commit's GTID text (see {@link #commitGtid}), or empty. */
+    public static java.util.Optional<String> commitSource(String ownGtids) {
+        MySqlGtidSet set = parse(ownGtids);
+        return set.intervals.size() == 1 ? java.util.Optional.of(set.intervals.keySet().iterator().next())
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * The tracker's domain number for a MySQL source ({@code uuid} or {@code uuid:tag}): a stable 63-bit hash of its
+     * lower-case text (FNV-1a), the same on every Shardline instance, so causal tokens carry across them. A group
+     * sees a handful of sources (its master's, earlier masters'), so a collision is not a practical concern.
+     */
+    public static long domainOf(String source) {
+        long h = 0xcbf29ce484222325L;
+        String s = source.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h & Long.MAX_VALUE;
+    }
+
+    /** The text {@code WAIT_FOR_EXECUTED_GTID_SET} waits for: all of {@code source}'s transactions up to {@code seq}. */
+    public static String prefix(String source, long seq) {
+        return source + ":1-" + seq;
+    }
+
     public boolean isEmpty() {
         return intervals.isEmpty();
     }

@@ -93,6 +93,9 @@ public final class ReadYourWritesTracker {
         if (domain >= 0) {
             g.domain = domain;
         }
+        if (keys.tables().isEmpty()) {
+            return; // no mark: the group must not look live (reads would extract keys for nothing)
+        }
         for (TableAccess t : keys.tables()) {
             merge(g, new Key(t.table(), null, null), mark, false);
             List<String> keyColumns = t.keyColumns();

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Learns every replica's applied position by polling {@code SELECT @@gtid_slave_pos} (and each master's
  * {@code @@gtid_binlog_pos}, to measure lag) on one small scheduled thread, then releases tracked writes that
- * every replica of a group has applied.
+ * every replica of a group has applied. MySQL groups poll {@code @@global.gtid_executed} on both, reduced per source
+ * to the low-water mark ({@link MySqlGtidSet#toPosition}), so everything after the query is the same.
  *
  * <p>Why polling and not a binlog follower: a poll is one round trip of a few hundred microseconds on a held
  * connection (see {@link #averagePollMicros()}), needs no replication privileges and no extra library, and its
@@ -44,12 +45,20 @@ public final class ReplicaPoller implements AutoCloseable {
      * @param master   the master's probe
      * @param replicas one probe per replica, same order as {@code states}
      * @param states   the replicas' states, updated by each poll
+     * @param flavor   how the group's servers report positions (MariaDB {@code @@gtid_slave_pos}, MySQL
+     *                 {@code @@global.gtid_executed} reduced to low-water marks)
      */
     public record PolledGroup(int index, String name, NodeProbe master, List<NodeProbe> replicas,
-            List<ReplicaState> states) {
+            List<ReplicaState> states, ServerFlavor flavor) {
         public PolledGroup {
             replicas = List.copyOf(replicas);
             states = List.copyOf(states);
+        }
+
+        /** A MariaDB group. */
+        public PolledGroup(int index, String name, NodeProbe master, List<NodeProbe> replicas,
+                List<ReplicaState> states) {
+            this(index, name, master, replicas, states, ServerFlavor.MARIADB);
         }
 
         /** A group named {@code group-<index>} (the name keys its heartbeat row). */
@@ -161,7 +170,7 @@ public final class ReplicaPoller implements AutoCloseable {
     private void pollGroup(int g) {
         PolledGroup group = groups.get(g);
         long now = System.nanoTime();
-        GtidPosition master = query(masterConnections[g], "SELECT @@gtid_binlog_pos");
+        GtidPosition master = query(masterConnections[g], group.flavor().masterPositionSql(), group.flavor());
         if (master != null) {
             int at = historyNext[g] % HISTORY;
             historyTimes[g][at] = now;
@@ -173,7 +182,7 @@ public final class ReplicaPoller implements AutoCloseable {
         for (int r = 0; r < group.states().size(); r++) {
             ReplicaState state = group.states().get(r);
             Held held = replicaConnections[g][r];
-            GtidPosition applied = query(held, "SELECT @@gtid_slave_pos");
+            GtidPosition applied = query(held, group.flavor().positionSql(), group.flavor());
             boolean wasHealthy = state.healthy();
             if (applied == null) {
                 state.unreachable(held.lastError);
@@ -328,7 +337,7 @@ public final class ReplicaPoller implements AutoCloseable {
         return 0;
     }
 
-    private GtidPosition query(Held held, String sql) {
+    private GtidPosition query(Held held, String sql, ServerFlavor flavor) {
         try {
             if (held.connection == null) {
                 held.connection = held.probe.open();
@@ -336,7 +345,7 @@ public final class ReplicaPoller implements AutoCloseable {
             long start = System.nanoTime(); // the round trip, not the (rare) connect
             try (Statement s = held.connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
-                GtidPosition p = GtidPosition.parse(rs.getString(1));
+                GtidPosition p = flavor.parsePosition(rs.getString(1));
                 polls.incrementAndGet();
                 pollNanos.addAndGet(System.nanoTime() - start);
                 held.lastError = "";

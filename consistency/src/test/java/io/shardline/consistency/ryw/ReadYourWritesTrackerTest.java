@@ -141,4 +141,15 @@ class ReadYourWritesTrackerTest {
         assertThat(tracker.required(0, read("user_id", 1L), later)).isEqualTo(ReadYourWritesTracker.UNKNOWN);
         assertThat(tracker.required(1, read("user_id", 2L), later)).isEqualTo(ReadYourWritesTracker.UNKNOWN);
     }
+
+    @Test
+    void aWriteWithoutTablesLeavesTheGroupQuiet() {
+        ReadYourWritesTracker tracker = new ReadYourWritesTracker(1, 10_000, 1000);
+        long now = System.nanoTime();
+        tracker.recordWrite(0, new StatementKeys(true, List.of()), 3, 42, now);
+        assertThat(tracker.hasLive(0, now)).as("nothing recorded: reads skip key extraction").isFalse();
+        assertThat(tracker.domain(0)).as("the domain is still learnt").isEqualTo(3);
+        tracker.recordWrite(0, write("user_id", 5L), 3, 43, now);
+        assertThat(tracker.hasLive(0, now)).isTrue();
+    }
 }

@@ -28,13 +28,13 @@ final class ConfigParser {
     static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "transactions");
     static final List<String> TRANSACTIONS_KEYS = List.of("mode", "log", "undoTable", "resolveIntervalMs");
     static final List<String> TRANSACTION_LOG_KEYS = List.of("directory", "segmentBytes");
-    static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "readWriteSplitting");
+    static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "flavor", "readWriteSplitting");
     static final List<String> SPLITTING_KEYS = List.of("loadBalancer", "maxReplicaLagMs", "transactionReads",
             "pollIntervalMs", "readYourWrites");
     static final List<String> SPLITTING_DATA_SOURCE_KEYS = List.of("loadBalancer", "weights", "maxReplicaLagMs");
     static final List<String> READ_YOUR_WRITES_KEYS = List.of("mode", "window", "windowMs", "heartbeatTable",
             "createHeartbeatTable", "heartbeatIntervalMs", "minWindowMs", "maxWindowMs", "safetyFactor", "deadlineMs",
-            "waitMs", "maxTrackedKeys", "queryLastGtid", "keyColumns");
+            "waitMs", "maxTrackedKeys", "queryLastGtid", "keyColumns", "tableModes");
     static final List<String> HEARTBEAT_KEYS = List.of("heartbeatTable", "createHeartbeatTable",
             "heartbeatIntervalMs", "minWindowMs", "maxWindowMs", "safetyFactor");
     static final List<String> NODE_KEYS = List.of("url", "username", "password");
@@ -176,13 +176,32 @@ final class ConfigParser {
                     splitting.put(e.getKey(), effective);
                 }
             }
-            if (master != null && pool != null) {
-                result.put(e.getKey(), new DataSourceConfig(e.getKey(), master, replicas, pool));
+            DataSourceConfig.Flavor flavor = flavor(fields.get("flavor"), path + ".flavor");
+            if (master != null && pool != null && flavor != null) {
+                result.put(e.getKey(), new DataSourceConfig(e.getKey(), master, replicas, pool, flavor));
             } else {
                 broken.add("dataSources." + e.getKey());
             }
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** {@code flavor: mariadb | mysql | auto} (any case); absent = auto; null after reporting a bad value. */
+    private DataSourceConfig.Flavor flavor(Node node, String path) {
+        if (node == null) {
+            return DataSourceConfig.Flavor.AUTO;
+        }
+        String text = r.requiredString(node, path);
+        if (text == null) {
+            return null;
+        }
+        for (DataSourceConfig.Flavor f : DataSourceConfig.Flavor.values()) {
+            if (f.name().equalsIgnoreCase(text.trim())) {
+                return f;
+            }
+        }
+        r.problem(node, path, "'" + text + "' is not a server flavor; use mariadb, mysql or auto");
+        return null;
     }
 
     private NodeConfig nodeConfig(Node node, String path) {
@@ -383,8 +402,31 @@ final class ConfigParser {
                 }
             }
         }
+        Map<String, ReadWriteSplittingConfig.Mode> tableModes = new LinkedHashMap<>();
+        if (fields.containsKey("tableModes")) {
+            Map<String, Node> tables = r.mapping(fields.get("tableModes"), path + ".tableModes", null);
+            for (Map.Entry<String, Node> t : tables == null ? Map.<String, Node>of().entrySet() : tables.entrySet()) {
+                String tablePath = path + ".tableModes." + t.getKey();
+                ReadWriteSplittingConfig.Mode tableMode = enumValue(t.getValue(), tablePath,
+                        ReadWriteSplittingConfig.Mode.class, null);
+                if (tableMode == null) {
+                    continue;
+                }
+                // One tracker per data source speaks one kind of position: a table can leave it, not switch it.
+                if (tableMode != ReadWriteSplittingConfig.Mode.OFF && tableMode != mode) {
+                    r.problem(t.getValue(), tablePath, mode == ReadWriteSplittingConfig.Mode.OFF
+                            ? "readYourWrites is OFF: a table cannot turn it on (set mode: " + tableMode
+                                    + " and list the tables that do not need it as OFF)"
+                            : "a table can only be OFF or the global mode " + mode + " (not " + tableMode + ")");
+                } else if (tables.keySet().stream().filter(k -> k.equalsIgnoreCase(t.getKey())).count() > 1) {
+                    r.problem(t.getValue(), tablePath, "listed twice (table names are case-insensitive)");
+                } else {
+                    tableModes.put(t.getKey(), tableMode);
+                }
+            }
+        }
         return new ReadWriteSplittingConfig.ReadYourWrites(mode, window, heartbeat, deadline, waitMs, (int) maxKeys,
-                queryLastGtid, keyColumns);
+                queryLastGtid, keyColumns, tableModes);
     }
 
     private boolean bool(Map<String, Node> fields, String path, String key, boolean absent) {

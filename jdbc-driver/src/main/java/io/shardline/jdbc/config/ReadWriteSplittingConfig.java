@@ -76,16 +76,33 @@ public record ReadWriteSplittingConfig(LoadBalancer loadBalancer, List<Integer> 
      * @param queryLastGtid  when the OK packet does not report {@code last_gtid}, ask with {@code SELECT @@last_gtid}
      *                       (one round trip per commit); otherwise such commits read from the master until the deadline
      * @param keyColumns     logical table → key columns besides its sharding and generated columns (e.g. the primary key)
+     * @param tableModes     logical table (lower case) → its own mode: {@code OFF} for a table whose reads never need
+     *                       to see their writes at once (its writes are not tracked, its reads never wait); tables
+     *                       not listed use {@code mode}
      */
     public record ReadYourWrites(Mode mode, long windowMs, Heartbeat heartbeat, long deadlineMs, long waitMs, int maxTrackedKeys,
-            boolean queryLastGtid, Map<String, List<String>> keyColumns) {
+            boolean queryLastGtid, Map<String, List<String>> keyColumns, Map<String, Mode> tableModes) {
 
         public ReadYourWrites {
             keyColumns = Map.copyOf(keyColumns);
+            Map<String, Mode> lower = new java.util.HashMap<>();
+            tableModes.forEach((table, m) -> lower.put(table.toLowerCase(java.util.Locale.ROOT), m));
+            tableModes = Map.copyOf(lower);
+        }
+
+        /** Without per-table modes. */
+        public ReadYourWrites(Mode mode, long windowMs, Heartbeat heartbeat, long deadlineMs, long waitMs,
+                int maxTrackedKeys, boolean queryLastGtid, Map<String, List<String>> keyColumns) {
+            this(mode, windowMs, heartbeat, deadlineMs, waitMs, maxTrackedKeys, queryLastGtid, keyColumns, Map.of());
         }
 
         public static final ReadYourWrites DEFAULTS = new ReadYourWrites(Mode.GTID, 2_000, null, 30_000, 0, 1_000_000, false,
                 Map.of());
+
+        /** The mode of one logical table (lower case): its {@code tableModes} entry, else {@code mode}. */
+        public Mode modeOf(String table) {
+            return tableModes.getOrDefault(table, mode);
+        }
 
         /** The default adaptive window settings (table {@code shardline_heartbeat}, created when missing). */
         public static final Heartbeat HEARTBEAT_DEFAULTS = new Heartbeat("shardline_heartbeat", true, 100, 50, 30_000,

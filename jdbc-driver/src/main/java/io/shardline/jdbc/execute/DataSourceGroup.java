@@ -1,6 +1,7 @@
 package io.shardline.jdbc.execute;
 
 import io.shardline.consistency.ryw.ReplicaState;
+import io.shardline.consistency.ryw.ServerFlavor;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig;
 import io.shardline.jdbc.resultset.ShardCollations;
 import io.shardline.router.plan.ExecutionUnit;
@@ -25,12 +26,14 @@ public final class DataSourceGroup {
     private final ReadWriteSplittingConfig splitting;
     private final List<ReplicaState> states;
     private final ReplicaBalancer balancer;
+    private final ServerFlavor flavor;
     private final LongAdder masterReads = new LongAdder();
     private final LongAdder[] replicaReads;
     private volatile ShardCollations collations = ShardCollations.connectorJ();
 
     DataSourceGroup(String name, int index, ShardNode master, List<ShardNode> replicas,
-            ReadWriteSplittingConfig splitting) {
+            ReadWriteSplittingConfig splitting, ServerFlavor flavor) {
+        this.flavor = flavor;
         this.name = name;
         this.index = index;
         this.master = master;
@@ -48,6 +51,11 @@ public final class DataSourceGroup {
 
     public String name() {
         return name;
+    }
+
+    /** The servers' family (configured, or detected from the master at start). */
+    public ServerFlavor flavor() {
+        return flavor;
     }
 
     public ShardNode master() {

@@ -5,10 +5,13 @@ import com.mysql.cj.protocol.ServerSessionStateController;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shardline.consistency.ryw.Gtid;
 import io.shardline.consistency.ryw.KeyExtractor;
+import io.shardline.consistency.ryw.MySqlGtidSet;
 import io.shardline.consistency.ryw.ReadYourWritesTracker;
 import io.shardline.consistency.ryw.ReplicaPoller;
 import io.shardline.consistency.ryw.ReplicaState;
+import io.shardline.consistency.ryw.ServerFlavor;
 import io.shardline.consistency.ryw.StatementKeys;
+import io.shardline.consistency.ryw.TableAccess;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig.Mode;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig.ReadYourWrites;
@@ -28,6 +31,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +57,8 @@ public final class ReadRouting implements AutoCloseable {
     private final ReplicaPoller poller;
     private final long[] serverIds;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** MySQL: tracker domain → the source ({@code uuid}) it stands for, learnt from commits; for bounded waits. */
+    private final Map<Long, String> mysqlSources = new ConcurrentHashMap<>();
 
     private ReadRouting(ShardPools pools, ReadWriteSplittingConfig settings, ShardingRule rule, SqlParser parser) {
         this.pools = pools;
@@ -73,7 +79,7 @@ public final class ReadRouting implements AutoCloseable {
                 replicas.add(probe(replica));
             }
             polled.add(new ReplicaPoller.PolledGroup(g.index(), g.name(), probe(g.master()), replicas,
-                    g.replicaStates()));
+                    g.replicaStates(), g.flavor()));
         }
         // Adaptive TIME_WINDOW: the poller measures lag through the heartbeat table (no GTIDs) and sets each
         // group's window; otherwise it polls GTID positions.
@@ -154,22 +160,46 @@ public final class ReadRouting implements AutoCloseable {
         return waitOnReplica(group, connections, domain, required);
     }
 
-    /** No replica has applied the position yet: wait for it on one, up to {@code waitMs}; else the master. */
+    /**
+     * No replica has applied the position yet: wait for it on one, up to {@code waitMs}; else the master. MariaDB
+     * waits for {@code domain-server-seq} with {@code MASTER_GTID_WAIT}; MySQL for every transaction of the source up
+     * to the sequence number ({@code uuid:1-seq}, the same low-water sense as the poller's) with
+     * {@code WAIT_FOR_EXECUTED_GTID_SET}. Their results mean opposite things on timeout ({@link ServerFlavor#applied}).
+     */
     private ShardNode waitOnReplica(DataSourceGroup group, ShardConnections connections, long domain, long required) {
+        ServerFlavor flavor = group.flavor();
+        String target;
+        if (flavor == ServerFlavor.MYSQL) {
+            String source = mysqlSources.get(domain);
+            if (source == null) {
+                return group.master(); // a position imported from another instance: its source is not known here
+            }
+            target = MySqlGtidSet.prefix(source, required);
+        } else {
+            target = domain + "-" + serverIds[group.index()] + "-" + required;
+        }
         ShardNode replica = group.pickReplica(-1, ReadYourWritesTracker.NONE);
         if (replica == null) {
             return group.master();
         }
-        String gtid = domain + "-" + serverIds[group.index()] + "-" + required;
         try {
             Connection c = connections.connection(group, replica);
-            try (PreparedStatement ps = c.prepareStatement("SELECT MASTER_GTID_WAIT(?, ?)")) {
-                ps.setString(1, gtid);
-                ps.setDouble(2, ryw.waitMs() / 1000.0);
+            try (PreparedStatement ps = c.prepareStatement(flavor.waitSql())) {
+                ps.setString(1, target);
+                double seconds = flavor.waitSeconds(ryw.waitMs());
+                if (flavor == ServerFlavor.MYSQL) {
+                    ps.setLong(2, (long) seconds); // whole seconds, as MySQL 5.7 reads them
+                } else {
+                    ps.setDouble(2, seconds);
+                }
+                // A guard in case the server ignores the bound (MySQL rounds it up to whole seconds).
+                ps.setQueryTimeout((int) Math.ceil(seconds) + 1);
                 try (ResultSet rs = ps.executeQuery()) {
-                    // 0: applied; -1: timed out (MariaDB; MySQL's WAIT_FOR_EXECUTED_GTID_SET returns 1 instead).
-                    if (rs.next() && rs.getInt(1) == 0 && !rs.wasNull()) {
-                        return replica;
+                    if (rs.next()) {
+                        int value = rs.getInt(1);
+                        if (flavor.applied(rs.wasNull() ? null : value)) {
+                            return replica;
+                        }
                     }
                 }
             }
@@ -190,7 +220,26 @@ public final class ReadRouting implements AutoCloseable {
         if (sql == null) {
             return StatementKeys.NONE;
         }
-        return extractor.extract(sql, parser, parameters, plan.generatedKeys().orElse(null));
+        StatementKeys keys = extractor.extract(sql, parser, parameters, plan.generatedKeys().orElse(null));
+        return ryw.tableModes().isEmpty() ? keys : withoutUntrackedTables(keys);
+    }
+
+    /**
+     * Drops the tables whose {@code tableModes} entry is OFF: their writes leave no mark, and reading them needs no
+     * position (a read joining such a table with a tracked one still waits for the tracked one).
+     */
+    private StatementKeys withoutUntrackedTables(StatementKeys keys) {
+        List<TableAccess> tables = keys.tables();
+        List<TableAccess> kept = null;
+        for (int i = 0; i < tables.size(); i++) {
+            boolean off = ryw.modeOf(tables.get(i).table()) == Mode.OFF;
+            if (off && kept == null) {
+                kept = new ArrayList<>(tables.subList(0, i));
+            } else if (!off && kept != null) {
+                kept.add(tables.get(i));
+            }
+        }
+        return kept == null ? keys : new StatementKeys(keys.write(), kept);
     }
 
     /** A read on a replica failed with a connection error: take it out and drop its connection. */
@@ -348,6 +397,9 @@ public final class ReadRouting implements AutoCloseable {
      * then reads from the master until its deadline) and a warning, once per data source, saying what to enable.
      */
     private Gtid lastGtid(DataSourceGroup group, Connection connection) {
+        if (group.flavor() == ServerFlavor.MYSQL) {
+            return mysqlCommitGtid(group, connection);
+        }
         String text = null;
         try {
             ServerSessionStateController.ServerSessionStateChanges changes = connection.unwrap(JdbcConnection.class)
@@ -378,6 +430,49 @@ public final class ReadRouting implements AutoCloseable {
         }
         try {
             return Gtid.parse(text);
+        } catch (IllegalArgumentException e) {
+            warnOnce(group, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * MySQL: the commit's GTID from the OK packet's GTID tracker ({@code session_track_gtids=OWN_GTID}, which the
+     * master's pool sets on each connection; Connector/J's session state of type {@code SESSION_TRACK_GTIDS}), as
+     * the tracker's number in the domain of its source. MySQL has no {@code @@last_gtid} to ask instead.
+     */
+    private Gtid mysqlCommitGtid(DataSourceGroup group, Connection connection) {
+        String text = null;
+        try {
+            ServerSessionStateController.ServerSessionStateChanges changes = connection.unwrap(JdbcConnection.class)
+                    .getServerSessionStateController().getSessionStateChanges();
+            if (changes != null) {
+                for (ServerSessionStateController.SessionStateChange change : changes.getSessionStateChangesList()) {
+                    if (change.getType() == ServerSessionStateController.SESSION_TRACK_GTIDS
+                            && !change.getValues().isEmpty()) {
+                        text = change.getValues().get(0);
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            warnOnce(group, "cannot read the commit GTID (" + e + ")");
+            return null;
+        }
+        if (text == null || text.isBlank()) {
+            warnOnce(group, "the OK packet reports no GTID: the server needs gtid_mode=ON and the connection "
+                    + "session_track_gtids=OWN_GTID (set by Shardline on master connections) with trackSessionState=true;"
+                    + " until then its writes read from the master until their deadline");
+            return null;
+        }
+        try {
+            Optional<Gtid> gtid = MySqlGtidSet.commitGtid(text);
+            if (gtid.isEmpty()) {
+                warnOnce(group, "the OK packet reports GTIDs of several sources (" + text + "); such commits read "
+                        + "from the master until their deadline");
+                return null;
+            }
+            mysqlSources.putIfAbsent(gtid.get().domain(), MySqlGtidSet.commitSource(text).orElseThrow());
+            return gtid.get();
         } catch (IllegalArgumentException e) {
             warnOnce(group, e.getMessage());
             return null;

@@ -86,8 +86,9 @@ public final class ShardExecutor implements AutoCloseable {
 
     /**
      * Executes a plan with read/write splitting: {@code routing} picks each read unit's node (a replica when
-     * allowed and safe) and records writes for read-your-writes; a read on a replica that fails with a connection
-     * error outside a transaction is retried once on another eligible node (another replica or the master).
+     * allowed and safe) and records writes for read-your-writes; units of a read (one or a scatter's many) whose
+     * replica fails with a connection error outside a transaction run again on another eligible node (another
+     * replica or the master) before the results are merged.
      *
      * @param routing the DataSource's read routing, or null (every unit on its master)
      * @param rw      the logical connection's read/write state, or null
@@ -121,24 +122,7 @@ public final class ShardExecutor implements AutoCloseable {
         if (!plan.query()) {
             joinTransaction(outcome, connections);
         }
-        if (n == 1) {
-            try {
-                runUnit(outcome, 0, options);
-            } catch (SQLException | RuntimeException e) {
-                if (!retryOnAnotherNode(outcome, plan, session, connections, routing, rw, e)) {
-                    outcome.close();
-                    throw failure(outcome, 0, e);
-                }
-                try {
-                    runUnit(outcome, 0, options);
-                } catch (SQLException | RuntimeException again) {
-                    outcome.close();
-                    throw failure(outcome, 0, again);
-                }
-            }
-        } else {
-            runAll(outcome, options);
-        }
+        run(outcome, options, plan, session, connections, routing, rw);
         try {
             finish(outcome, options, owner);
         } catch (SQLException | RuntimeException e) {
@@ -195,21 +179,120 @@ public final class ShardExecutor implements AutoCloseable {
     }
 
     /**
-     * A one-unit read on a replica failed with a connection error outside a transaction: take the replica out and
-     * run the read once more on the node chosen now (another replica, or the master).
+     * Runs every unit; units whose replica failed with a connection error are re-run on another node. Outside a
+     * transaction each failed replica is taken out of rotation and every unit that ran on it (the connection is
+     * gone, with any result it held) is resolved again — another healthy replica, or the master — and run again,
+     * before anything is merged. Each round takes at least one replica out, so this ends on the master at the
+     * latest. Inside a transaction nothing is re-run (its snapshot lives on that replica): the replica is still
+     * taken out, and the failure names the shard and says why it was not retried.
      */
-    private static boolean retryOnAnotherNode(Outcome outcome, RoutePlan plan, PlanningContext session,
-            ShardConnections connections, ReadRouting routing, ReadWriteSession rw, Throwable e) throws SQLException {
-        DataSourceGroup group = outcome.groups[0];
-        if (routing == null || rw == null || !plan.query() || outcome.nodes[0] == group.master()
-                || !connections.autoCommit() || !(e instanceof SQLException s)
-                || !ReadRouting.isConnectionFailure(s)) {
-            return false;
+    private void run(Outcome outcome, ExecutionOptions options, RoutePlan plan, PlanningContext session,
+            ShardConnections connections, ReadRouting routing, ReadWriteSession rw) throws SQLException {
+        int n = outcome.units.size();
+        Throwable[] failures = new Throwable[n];
+        boolean[] pending = new boolean[n];
+        java.util.Arrays.fill(pending, true);
+        int maxRounds = 1;
+        for (DataSourceGroup g : outcome.groups) {
+            maxRounds = Math.max(maxRounds, g.replicas().size() + 1);
         }
-        outcome.close();
-        routing.replicaFailed(group, outcome.nodes[0], connections, s);
-        resolve(outcome, 0, plan, session, connections, routing, rw);
-        return true;
+        for (int round = 0; ; round++) {
+            if (n == 1) {
+                try {
+                    runUnit(outcome, 0, options);
+                } catch (SQLException | RuntimeException e) {
+                    failures[0] = e;
+                }
+            } else {
+                runAll(outcome, options, pending, failures);
+            }
+            boolean[] retry = retryable(outcome, plan, connections, routing, rw, failures);
+            if (retry == null || round + 1 >= maxRounds) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                pending[i] = retry[i];
+                if (retry[i]) {
+                    failures[i] = null;
+                    closeUnit(outcome, i);
+                    try {
+                        resolve(outcome, i, plan, session, connections, routing, rw);
+                    } catch (SQLException | RuntimeException e) {
+                        outcome.close();
+                        throw e;
+                    }
+                }
+            }
+        }
+        List<ShardFailureException> failed = null;
+        for (int i = 0; i < n; i++) {
+            if (failures[i] != null) {
+                if (failed == null) {
+                    failed = new ArrayList<>(2);
+                }
+                failed.add(failure(outcome, i, failures[i], connections));
+            }
+        }
+        if (failed != null) {
+            outcome.close();
+            throw ShardFailureException.combine(failed);
+        }
+    }
+
+    /**
+     * Which units to run again after a round: every unit on a replica node where some unit failed with a connection
+     * error, when the statement is a read outside a transaction and every failure of the round is such a one (a
+     * statement error elsewhere fails the plan anyway). The failed replicas are taken out in any case. Null when
+     * there is nothing to retry.
+     */
+    private static boolean[] retryable(Outcome outcome, RoutePlan plan, ShardConnections connections,
+            ReadRouting routing, ReadWriteSession rw, Throwable[] failures) {
+        if (routing == null || rw == null || !plan.query()) {
+            return null;
+        }
+        int n = failures.length;
+        List<ShardNode> failedNodes = new ArrayList<>(1);
+        boolean allRetryable = true;
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            Throwable e = failures[i];
+            if (e == null) {
+                continue;
+            }
+            any = true;
+            ShardNode node = outcome.nodes[i];
+            if (node != outcome.groups[i].master() && e instanceof SQLException s && ReadRouting.isConnectionFailure(s)) {
+                if (!failedNodes.contains(node)) {
+                    failedNodes.add(node);
+                    routing.replicaFailed(outcome.groups[i], node, connections, s);
+                }
+            } else {
+                allRetryable = false;
+            }
+        }
+        if (!any || !allRetryable || !connections.autoCommit()) {
+            return null;
+        }
+        boolean[] retry = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            retry[i] = failedNodes.contains(outcome.nodes[i]);
+        }
+        return retry;
+    }
+
+    /** Closes what unit {@code i} left open (before it runs again elsewhere). */
+    private static void closeUnit(Outcome outcome, int i) {
+        Statement s = outcome.statements[i];
+        outcome.statements[i] = null;
+        outcome.results[i] = null;
+        outcome.counts[i] = 0;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (SQLException ignored) {
+                // its connection is broken already
+            }
+        }
     }
 
     /**
@@ -296,13 +379,19 @@ public final class ShardExecutor implements AutoCloseable {
         return counts;
     }
 
-    private void runAll(Outcome outcome, ExecutionOptions options) throws SQLException {
+    /** Runs the {@code pending} units, one task per distinct connection; records each unit's failure. */
+    private void runAll(Outcome outcome, ExecutionOptions options, boolean[] pending, Throwable[] failures)
+            throws SQLException {
         int n = outcome.units.size();
         // One task per distinct connection (data source), its units in plan order.
         Connection[] distinct = new Connection[n];
         int tasks = 0;
         int[] taskOf = new int[n];
         for (int i = 0; i < n; i++) {
+            if (!pending[i]) {
+                taskOf[i] = -1;
+                continue;
+            }
             int t = 0;
             while (t < tasks && distinct[t] != outcome.connections[i]) {
                 t++;
@@ -312,13 +401,14 @@ public final class ShardExecutor implements AutoCloseable {
             }
             taskOf[i] = t;
         }
-        Throwable[] failures = new Throwable[n];
         List<Future<?>> futures = new ArrayList<>(tasks);
         for (int t = 1; t < tasks; t++) {
             int task = t;
             futures.add(executor.submit(() -> runTask(outcome, options, taskOf, task, failures)));
         }
-        runTask(outcome, options, taskOf, 0, failures);
+        if (tasks > 0) {
+            runTask(outcome, options, taskOf, 0, failures);
+        }
         for (Future<?> f : futures) {
             try {
                 f.get();
@@ -331,21 +421,12 @@ public final class ShardExecutor implements AutoCloseable {
                 throw new SQLException("Interrupted while waiting for shard statements", "70100", e);
             } catch (ExecutionException e) {
                 // runTask records its failures itself; this is an executor failure
-                failures[0] = failures[0] == null ? e.getCause() : failures[0];
-            }
-        }
-        List<ShardFailureException> failed = null;
-        for (int i = 0; i < n; i++) {
-            if (failures[i] != null) {
-                if (failed == null) {
-                    failed = new ArrayList<>(2);
+                int first = 0;
+                while (first < n - 1 && !pending[first]) {
+                    first++;
                 }
-                failed.add(failure(outcome, i, failures[i]));
+                failures[first] = failures[first] == null ? e.getCause() : failures[first];
             }
-        }
-        if (failed != null) {
-            outcome.close();
-            throw ShardFailureException.combine(failed);
         }
     }
 
@@ -481,12 +562,19 @@ public final class ShardExecutor implements AutoCloseable {
         outcome.resultSet = new MergedResultSet(merged, metaData, owner);
     }
 
-    private static ShardFailureException failure(Outcome outcome, int i, Throwable e) {
+    private static ShardFailureException failure(Outcome outcome, int i, Throwable e, ShardConnections connections) {
         if (e instanceof ShardFailureException f) {
             return f;
         }
-        return new ShardFailureException(outcome.units.get(i).dataSource(), outcome.nodes[i].address(),
-                outcome.units.get(i).sql(), e);
+        String sql = outcome.units.get(i).sql();
+        if (outcome.plan.query() && !connections.autoCommit() && outcome.nodes[i] != outcome.groups[i].master()
+                && e instanceof SQLException s && ReadRouting.isConnectionFailure(s)) {
+            // Say why this one was not retried: the transaction's reads were on that replica.
+            e = new SQLException("replica " + outcome.nodes[i].role() + " failed a read inside a transaction; not "
+                    + "retried elsewhere (the transaction's snapshot was on it; it is out of rotation until its next "
+                    + "good poll): " + e.getMessage(), s.getSQLState(), s.getErrorCode(), s);
+        }
+        return new ShardFailureException(outcome.units.get(i).dataSource(), outcome.nodes[i].address(), sql, e);
     }
 
     @Override

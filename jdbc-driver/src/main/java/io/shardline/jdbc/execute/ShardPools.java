@@ -2,11 +2,15 @@ package io.shardline.jdbc.execute;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.shardline.consistency.ryw.ServerFlavor;
 import io.shardline.jdbc.config.DataSourceConfig;
 import io.shardline.jdbc.config.NodeConfig;
 import io.shardline.jdbc.config.PoolConfig;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig;
 import io.shardline.jdbc.config.ShardlineConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One HikariCP pool per configured node (every master and replica), named after the node
@@ -46,6 +52,8 @@ public final class ShardPools implements AutoCloseable {
      */
     public static final Map<String, String> CONNECTOR_J_DEFAULTS = defaults();
 
+    private static final Logger LOG = LoggerFactory.getLogger(ShardPools.class);
+
     private final Map<String, DataSourceGroup> groups;
     private final List<HikariDataSource> pools;
 
@@ -64,13 +72,15 @@ public final class ShardPools implements AutoCloseable {
                 // state on the master (the server must also list last_gtid in session_track_system_variables).
                 boolean trackGtids = config.readWriteSplitting(ds.name())
                         .map(s -> s.readYourWrites().mode() == ReadWriteSplittingConfig.Mode.GTID).orElse(false);
-                ShardNode master = node(ds, "master", ds.master(), pools, trackGtids);
+                // Splitting polls replica positions in every mode but the adaptive window: it must speak the family.
+                ServerFlavor flavor = flavor(ds, config.readWriteSplitting(ds.name()).isPresent());
+                ShardNode master = node(ds, "master", ds.master(), pools, trackGtids, flavor);
                 List<ShardNode> replicas = new ArrayList<>();
                 for (int i = 0; i < ds.replicas().size(); i++) {
-                    replicas.add(node(ds, "replica-" + i, ds.replicas().get(i), pools, false));
+                    replicas.add(node(ds, "replica-" + i, ds.replicas().get(i), pools, false, flavor));
                 }
                 DataSourceGroup group = new DataSourceGroup(ds.name(), groups.size(), master, replicas,
-                        config.readWriteSplitting(ds.name()).orElse(null));
+                        config.readWriteSplitting(ds.name()).orElse(null), flavor);
                 group.loadCollations();
                 groups.put(ds.name(), group);
             }
@@ -83,14 +93,50 @@ public final class ShardPools implements AutoCloseable {
         return new ShardPools(groups, List.copyOf(pools));
     }
 
+    /**
+     * The data source's server family: as configured, or (auto) from its master's version string when read/write
+     * splitting needs to know (positions, commit GTIDs, waits), read on a connection of its own before the pool
+     * starts (the master pool's connections are set up per family). Auto without splitting, or a master that cannot
+     * be reached (its pool then reports why), is MariaDB.
+     */
+    static ServerFlavor flavor(DataSourceConfig ds, boolean splitting) {
+        switch (ds.flavor()) {
+            case MARIADB:
+                return ServerFlavor.MARIADB;
+            case MYSQL:
+                return ServerFlavor.MYSQL;
+            default:
+                break;
+        }
+        if (!splitting) {
+            return ServerFlavor.MARIADB;
+        }
+        NodeConfig m = ds.master();
+        try (Connection c = DriverManager.getConnection(withDefaults(m.url()), m.username(), m.password())) {
+            ServerFlavor detected = ServerFlavor.fromVersion(c.getMetaData().getDatabaseProductVersion());
+            LOG.info("Data source {} ({}): server flavor {} (from version {})", ds.name(), address(m.url()), detected,
+                    c.getMetaData().getDatabaseProductVersion());
+            return detected;
+        } catch (SQLException e) {
+            LOG.warn("Data source {} ({}): cannot read the server version to detect its flavor ({}); assuming "
+                    + "MariaDB (set flavor: mysql to say otherwise)", ds.name(), address(m.url()), e.getMessage());
+            return ServerFlavor.MARIADB;
+        }
+    }
+
     private static ShardNode node(DataSourceConfig ds, String role, NodeConfig node, List<HikariDataSource> pools,
-            boolean trackSessionState) {
+            boolean trackSessionState, ServerFlavor flavor) {
         PoolConfig settings = ds.pool() == null ? PoolConfig.DEFAULTS : ds.pool();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("shardline-" + ds.name() + "-" + role);
         String url = withDefaults(node.url());
         if (trackSessionState) {
             url = withProperty(url, "trackSessionState", "true");
+            if (flavor == ServerFlavor.MYSQL) {
+                // MySQL reports a commit's GTID in the OK packet only with session_track_gtids=OWN_GTID (off by
+                // default); it is a session variable, so each master connection sets it once.
+                hikari.setConnectionInitSql("SET SESSION session_track_gtids = OWN_GTID");
+            }
         }
         hikari.setJdbcUrl(url);
         if (node.username() != null && !node.username().isEmpty()) {

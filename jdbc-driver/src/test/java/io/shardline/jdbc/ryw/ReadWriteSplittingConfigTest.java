@@ -2,6 +2,7 @@ package io.shardline.jdbc.ryw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardline.jdbc.config.DataSourceConfig;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig.LoadBalancer;
 import io.shardline.jdbc.config.ReadWriteSplittingConfig.Mode;
@@ -43,6 +44,29 @@ class ReadWriteSplittingConfigTest {
         assertThat(perDataSource.readWriteSplitting("ds_0").orElseThrow().readYourWrites())
                 .isEqualTo(ReadWriteSplittingConfig.ReadYourWrites.DEFAULTS);
         assertThat(perDataSource.readWriteSplitting("ds_1")).isEmpty();
+    }
+
+    @Test
+    void aTableCanLeaveReadYourWrites() {
+        ShardlineConfig config = ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/d\"}, "
+                + "replicas: [{url: \"jdbc:mysql://r/d\"}]}\n"
+                + "readWriteSplitting:\n  readYourWrites: {mode: GTID, tableModes: {T_Audit: OFF, t_order: GTID}}\n",
+                "t.yaml");
+        ReadWriteSplittingConfig.ReadYourWrites ryw = config.readWriteSplitting("ds_0").orElseThrow().readYourWrites();
+        assertThat(ryw.modeOf("t_audit")).as("names are case-insensitive").isEqualTo(Mode.OFF);
+        assertThat(ryw.modeOf("t_order")).isEqualTo(Mode.GTID);
+        assertThat(ryw.modeOf("t_user")).as("not listed: the global mode").isEqualTo(Mode.GTID);
+    }
+
+    @Test
+    void theServerFlavorIsPerDataSourceAndAutoByDefault() {
+        ShardlineConfig config = ShardlineConfig.parse("dataSources:\n"
+                + "  ds_0: {master: {url: \"jdbc:mysql://h/d\"}}\n"
+                + "  ds_1: {master: {url: \"jdbc:mysql://h/e\"}, flavor: mysql}\n"
+                + "  ds_2: {master: {url: \"jdbc:mysql://h/f\"}, flavor: MariaDB}\n", "t.yaml");
+        assertThat(config.dataSources().get("ds_0").flavor()).isEqualTo(DataSourceConfig.Flavor.AUTO);
+        assertThat(config.dataSources().get("ds_1").flavor()).isEqualTo(DataSourceConfig.Flavor.MYSQL);
+        assertThat(config.dataSources().get("ds_2").flavor()).isEqualTo(DataSourceConfig.Flavor.MARIADB);
     }
 
     @Test

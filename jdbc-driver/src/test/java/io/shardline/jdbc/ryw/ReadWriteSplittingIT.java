@@ -18,7 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +174,24 @@ class ReadWriteSplittingIT {
     }
 
     @Test
+    void aTableWhoseModeIsOffIsNeitherTrackedNorWaitedFor(Topology topology, TestDatabase db) throws Exception {
+        try (ShardlineDataSource ds = RywFixture.dataSource(db,
+                "  readYourWrites: {mode: GTID, tableModes: {KV: OFF}}\n", null); Connection c = ds.getConnection()) {
+            topology.pauseReplica(topology.replica(0, 0));
+            topology.pauseReplica(topology.replica(0, 1));
+            put(c, 2, 20);
+            long[] read = get(c, 2);
+            assertThat(read[2]).as("not tracked: the read stays on a (paused) replica").isIn((long) id(topology, 0, 0),
+                    (long) id(topology, 0, 1));
+            assertThat(read[0]).as("and does not see the write: what OFF means").isZero();
+            assertThat(ds.readRouting().orElseThrow().tracker().size(0)).isZero();
+            assertThat(ds.readRouting().orElseThrow().tracker().hasLive(0, System.nanoTime())).isFalse();
+            assertThat(c.unwrap(ShardlineConnection.class).exportCausalToken()).as("the commit GTID is still kept")
+                    .contains("ds_0=");
+        }
+    }
+
+    @Test
     void transactionsAndBatchesAreTrackedAtTheirCommit(Topology topology, TestDatabase db) throws Exception {
         try (ShardlineDataSource ds = RywFixture.dataSource(db, GTID, null); Connection c = ds.getConnection()) {
             for (MariaDbNode replica : topology.replicas(1)) {
@@ -288,6 +311,122 @@ class ReadWriteSplittingIT {
                     throw new IllegalStateException("a read failed instead of being retried", e);
                 }
             });
+        }
+    }
+
+    /** Every row of {@code kv} as {@code k=v}, sorted by k, read from the masters directly (the reference). */
+    private static List<String> masterRows(TestDatabase db) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        for (int g = 0; g < 2; g++) {
+            try (Connection m = db.connectMaster(g); Statement s = m.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT k, v FROM kv")) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + "=" + rs.getLong(2));
+                }
+            }
+        }
+        rows.sort(Comparator.comparingLong(r -> Long.parseLong(r.substring(0, r.indexOf('=')))));
+        return rows;
+    }
+
+    /**
+     * A scatter read through Shardline: its rows as {@code k=v} in k order, and the server ids that served each
+     * data source (ds_0 holds even keys, ds_1 odd ones).
+     */
+    private static List<String> scatter(Connection c, Map<String, Set<Integer>> servedBy) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT k, v, @@server_id AS sid FROM kv ORDER BY k")) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + "=" + rs.getLong(2));
+                servedBy.computeIfAbsent("ds_" + (rs.getLong(1) % 2), x -> new HashSet<>()).add(rs.getInt(3));
+            }
+        }
+        return rows;
+    }
+
+    private static final String NO_POLLS = "  pollIntervalMs: 60000\n" + GTID;
+
+    @Test
+    void aScatterReadWhoseReplicasFailIsRerunElsewhereBeforeMerging(Topology topology, TestDatabase db)
+            throws Exception {
+        // Polls only when the test ticks: a killed replica is then found by the failed read itself, not by the poller.
+        try (ShardlineDataSource ds = RywFixture.dataSource(db, NO_POLLS, null); Connection c = ds.getConnection()) {
+            for (long k = 1; k <= 40; k++) {
+                put(c, k, k * 7);
+            }
+            topology.waitForCatchUp();
+            ds.readRouting().orElseThrow().poller().tick();
+            List<String> expected = masterRows(db);
+            assertThat(expected).hasSize(40);
+            // Two scatter reads: round robin gives this connection a connection on every replica of both groups.
+            Map<String, Set<Integer>> before = new HashMap<>();
+            assertThat(scatter(c, before)).isEqualTo(expected);
+            assertThat(scatter(c, before)).isEqualTo(expected);
+            assertThat(before.get("ds_0")).containsExactlyInAnyOrder(id(topology, 0, 0), id(topology, 0, 1));
+            assertThat(before.get("ds_1")).containsExactlyInAnyOrder(id(topology, 1, 0), id(topology, 1, 1));
+            DataSourceGroup g0 = ds.pools().group("ds_0").orElseThrow();
+            DataSourceGroup g1 = ds.pools().group("ds_1").orElseThrow();
+            topology.kill(topology.replica(0, 0));
+            topology.kill(topology.replica(1, 1));
+            Map<String, Set<Integer>> after = new HashMap<>();
+            for (int i = 0; i < 6; i++) {
+                assertThat(scatter(c, after)).as("scatter read %d after the kills, against the masters", i)
+                        .isEqualTo(expected);
+            }
+            assertThat(after.get("ds_0")).doesNotContain(id(topology, 0, 0));
+            assertThat(after.get("ds_1")).doesNotContain(id(topology, 1, 1));
+            assertThat(g0.replicaStates().get(0).healthy()).isFalse();
+            assertThat(g0.replicaStates().get(0).reason()).as("taken out by the failed read, not by a poll")
+                    .startsWith("failed a read");
+            assertThat(g1.replicaStates().get(1).reason()).startsWith("failed a read");
+            assertThat(g0.replicaStates().get(1).healthy()).as("the survivor stays in").isTrue();
+            topology.restart(topology.replica(0, 0));
+            topology.restart(topology.replica(1, 1));
+            topology.waitForCatchUp();
+            // The poller's own connections died with the replicas: a tick drops them, the next one reconnects.
+            await("both are back after a good poll", () -> {
+                ds.readRouting().orElseThrow().poller().tick();
+                return g0.replicaStates().get(0).healthy() && g1.replicaStates().get(1).healthy();
+            });
+            Map<String, Set<Integer>> recovered = new HashMap<>();
+            for (int i = 0; i < 4; i++) {
+                assertThat(scatter(c, recovered)).isEqualTo(expected);
+            }
+            assertThat(recovered.get("ds_0")).as("the restarted replica is back in rotation").contains(id(topology, 0, 0));
+            assertThat(recovered.get("ds_1")).contains(id(topology, 1, 1));
+        }
+    }
+
+    @Test
+    void aReplicaFailureInsideATransactionFailsNamingTheShard(Topology topology, TestDatabase db) throws Exception {
+        try (ShardlineDataSource ds = RywFixture.dataSource(db, NO_POLLS, null); Connection c = ds.getConnection()) {
+            for (long k = 1; k <= 10; k++) {
+                put(c, k, k);
+            }
+            topology.waitForCatchUp();
+            ds.readRouting().orElseThrow().poller().tick();
+            List<String> expected = masterRows(db);
+            Map<String, Set<Integer>> first = new HashMap<>();
+            scatter(c, first);
+            Map<String, Set<Integer>> second = new HashMap<>();
+            scatter(c, second);
+            // Round robin: the next read of ds_1 goes where the first one went; that replica dies.
+            int next = first.get("ds_1").iterator().next();
+            int victim = next == id(topology, 1, 0) ? 0 : 1;
+            assertThat(second.get("ds_1")).doesNotContain(next);
+            c.setAutoCommit(false);
+            topology.kill(topology.replica(1, victim));
+            assertThatThrownBy(() -> scatter(c, new HashMap<>())).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("ds_1")
+                    .hasMessageContaining(topology.replica(1, victim).port() + "")
+                    .hasMessageContaining("inside a transaction");
+            c.rollback();
+            c.setAutoCommit(true);
+            DataSourceGroup g1 = ds.pools().group("ds_1").orElseThrow();
+            assertThat(g1.replicaStates().get(victim).healthy()).as("out after the failed read").isFalse();
+            assertThat(scatter(c, new HashMap<>())).as("outside the transaction the survivors answer")
+                    .isEqualTo(expected);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 public final class Keywords {
     private static final Set<String> MYSQL_RESERVED = new HashSet<>();
     private static volatile Set<String> calciteReserved;
+    private static volatile Set<String> calciteKeywords;
 
     static {
         String words = "ACCESSIBLE ADD ALL ALTER ANALYZE AND AS ASC ASENSITIVE BEFORE BETWEEN BIGINT BINARY BLOB BOTH BY "
@@ -50,6 +51,34 @@ public final class Keywords {
     /** Whether the upper-case {@code word} is reserved by Calcite's parser but not by MySQL. */
     public static boolean needsQuotingForCalcite(String upperWord) {
         return calciteReserved().contains(upperWord) && !MYSQL_RESERVED.contains(upperWord);
+    }
+
+    /** Whether the upper-case {@code word} is a MySQL reserved word. */
+    public static boolean isMySqlReservedWord(String upperWord) {
+        return MYSQL_RESERVED.contains(upperWord);
+    }
+
+    /** Whether the upper-case {@code word} is reserved by Calcite's parser. */
+    public static boolean isCalciteReserved(String upperWord) {
+        return calciteReserved().contains(upperWord);
+    }
+
+    /** Whether the upper-case {@code word} is any keyword (reserved or not) of Calcite's parser. */
+    public static boolean isCalciteKeyword(String upperWord) {
+        Set<String> s = calciteKeywords;
+        if (s == null) {
+            Set<String> built = new HashSet<>();
+            org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata md =
+                    org.apache.calcite.sql.parser.SqlParser.create("").getMetadata();
+            for (String w : md.getTokens()) {
+                if (md.isKeyword(w)) {
+                    built.add(w);
+                }
+            }
+            calciteKeywords = built;
+            s = built;
+        }
+        return s.contains(upperWord);
     }
 
     private static Set<String> calciteReserved() {
