@@ -1,5 +1,6 @@
 package io.shardline.jdbc;
 
+import io.shardline.jdbc.cache.CacheSession;
 import io.shardline.jdbc.execute.DataSourceGroup;
 import io.shardline.consistency.ryw.CausalToken;
 import io.shardline.jdbc.execute.ExecutionOptions;
@@ -48,6 +49,7 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
     private final ShardConnections shards;
     private final ReadWriteSession readWrite;
     private final ReadRouting routing;
+    private final CacheSession cache;
     private final List<ShardlineStatement> statements = new ArrayList<>();
     private boolean closed;
     private PlanningContext context = PlanningContext.DEFAULT;
@@ -61,6 +63,7 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         this.shards = new ShardConnections(dataSource.pools(), dataSource.transactions().orElse(null));
         this.readWrite = new ReadWriteSession(dataSource.pools());
         this.routing = dataSource.readRouting().orElse(null);
+        this.cache = dataSource.cache().map(CacheSession::new).orElse(null);
     }
 
     // ---- the pipeline: plan, then execute ----
@@ -83,11 +86,30 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
 
     long[] executeBatch(String sql, List<List<Object>> parameters, List<RoutePlan> plans, ExecutionOptions options)
             throws SQLException {
-        long[] counts = dataSource.executor().executeBatch(plans, shards, context, options);
+        long[] counts;
+        try {
+            counts = dataSource.executor().executeBatch(plans, shards, context, options);
+        } finally {
+            if (cache != null) {
+                // Also after a failure: entries before it may have committed.
+                for (int i = 0; i < plans.size(); i++) {
+                    cache.afterWrite(sql, parameters.get(i), plans.get(i), shards.autoCommit());
+                }
+            }
+        }
         if (counts != null && routing != null) {
             routing.afterBatch(plans, sql, parameters, shards, readWrite);
         }
         return counts;
+    }
+
+    /** This connection's side of the result cache; null without a {@code cache} section. */
+    CacheSession cacheSession() {
+        return cache;
+    }
+
+    boolean autoCommitNow() {
+        return shards.autoCommit();
     }
 
     // ---- read-your-writes across instances ----
@@ -288,6 +310,9 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         try {
             shards.commit();
         } catch (SQLException e) {
+            if (cache != null) {
+                cache.committed(); // which shards committed is unknown: evict as if all did
+            }
             if (routing != null) {
                 routing.afterFailedCommit(readWrite);
             }
@@ -298,6 +323,9 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
     }
 
     private void committed() {
+        if (cache != null) {
+            cache.committed();
+        }
         if (routing != null) {
             routing.afterCommit(shards, readWrite);
         } else {
@@ -312,6 +340,9 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
             throw new SQLException("Can't call rollback when autocommit=true", "08003");
         }
         readWrite.rolledBack();
+        if (cache != null) {
+            cache.rolledBack();
+        }
         shards.rollback();
     }
 

@@ -10,6 +10,8 @@ import io.shardline.consistency.tx.CommitObserver;
 import io.shardline.consistency.tx.MasterConnections;
 import io.shardline.consistency.tx.TransactionCoordinator;
 import io.shardline.consistency.tx.log.TransactionLogOptions;
+import io.shardline.consistency.cache.CacheMetrics;
+import io.shardline.jdbc.cache.ResultCaching;
 import io.shardline.jdbc.config.ShardlineConfig;
 import io.shardline.jdbc.config.TransactionsConfig;
 import io.shardline.jdbc.execute.DataSourceGroup;
@@ -62,6 +64,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final ShardExecutor executor;
     private final ReadRouting readRouting;
     private final TransactionCoordinator transactions;
+    private final ResultCaching caching;
     private final StatementPlanner planner;
     private final String url;
     private volatile boolean closed;
@@ -88,6 +91,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             throw e;
         }
         this.readRouting = ReadRouting.start(pools, config.toRule(), parser).orElse(null);
+        this.caching = ResultCaching.start(config, pools, parser).orElse(null);
         LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
     }
 
@@ -188,6 +192,19 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         return Optional.ofNullable(readRouting);
     }
 
+    /** The result cache, when the configuration has a {@code cache} section. */
+    public Optional<ResultCaching> cache() {
+        return Optional.ofNullable(caching);
+    }
+
+    /**
+     * The cache's counters (hits, misses, fills, evictions by cause); empty without a {@code cache} section.
+     * Register application listeners with {@code cache().get().cache().addListener(...)}.
+     */
+    public Optional<CacheMetrics> cacheMetrics() {
+        return caching == null ? Optional.empty() : Optional.of(caching.metrics());
+    }
+
     StatementPlanner planner() {
         return planner;
     }
@@ -230,6 +247,9 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             return;
         }
         closed = true;
+        if (caching != null) {
+            caching.close();
+        }
         if (readRouting != null) {
             readRouting.close();
         }

@@ -1,5 +1,7 @@
 package io.shardline.jdbc;
 
+import io.shardline.consistency.cache.QueryCache;
+import io.shardline.jdbc.cache.CacheSession;
 import io.shardline.jdbc.execute.ExecutionOptions;
 import io.shardline.jdbc.execute.ShardExecutor;
 import io.shardline.router.plan.RoutePlan;
@@ -11,6 +13,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The application's statement: plans its SQL with the connection's planner and runs the plan. The result of
@@ -47,6 +50,10 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
         if (expect == Expect.COUNT && plan.query()) {
             throw new SQLException("executeUpdate() cannot run statements that produce result sets", "S1009");
         }
+        CacheSession cache = connection.cacheSession();
+        if (cache != null) {
+            return runWithCache(cache, sql, parameters, plan);
+        }
         ShardExecutor.Outcome o = connection.execute(sql, parameters, plan, options, this);
         outcome = o;
         resultSet = o.resultSet();
@@ -54,11 +61,47 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
         return resultSet != null;
     }
 
+    /** {@link #run} with a {@code cache} section: hits answer from the cache, misses fill it, writes evict. */
+    private boolean runWithCache(CacheSession cache, String sql, List<Object> parameters, RoutePlan plan)
+            throws SQLException {
+        boolean autoCommit = connection.autoCommitNow();
+        // maxRows truncates: such a result is neither served from nor put into the cache.
+        Optional<QueryCache.Lookup> lookup = options.maxRows > 0 ? Optional.empty()
+                : cache.lookup(sql, parameters, plan, autoCommit);
+        if (lookup.isPresent()) {
+            Optional<ResultSet> hit = cache.hit(lookup.get(), this);
+            if (hit.isPresent()) {
+                resultSet = hit.get();
+                return true;
+            }
+        }
+        ShardExecutor.Outcome o;
+        try {
+            o = connection.execute(sql, parameters, plan, options, this);
+        } finally {
+            if (!plan.query()) {
+                // Also after a failure: a multi-shard write may have committed on some shards.
+                cache.afterWrite(sql, parameters, plan, autoCommit);
+            }
+        }
+        outcome = o;
+        resultSet = o.resultSet();
+        if (lookup.isPresent() && resultSet != null) {
+            resultSet = cache.afterRead(lookup.get(), resultSet, this, autoCommit);
+        }
+        updateCount = resultSet == null ? o.updateCount() : -1;
+        return resultSet != null;
+    }
+
     /** What the calling JDBC method needs. */
     enum Expect { ANY, ROWS, COUNT }
 
-    private void closeOutcome() {
+    private void closeOutcome() throws SQLException {
         ShardExecutor.Outcome o = outcome;
+        if (o == null && resultSet != null) {
+            resultSet.close(); // a cache hit: no shard statement behind it
+            resultSet = null;
+        }
         if (o != null) {
             outcome = null;
             resultSet = null;

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigParser {
 
-    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "transactions");
+    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "transactions", "cache");
     static final List<String> TRANSACTIONS_KEYS = List.of("mode", "log", "undoTable", "resolveIntervalMs");
     static final List<String> TRANSACTION_LOG_KEYS = List.of("directory", "segmentBytes");
     static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "flavor", "readWriteSplitting");
@@ -49,11 +49,12 @@ final class ConfigParser {
 
     /** The model of a parsed document, with the reader that knows its lines and problems. */
     record Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
-            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions) {
+            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions,
+            CacheConfig cache) {
 
         Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
                 Set<String> brokenNames) {
-            this(dataSources, rules, reader, brokenNames, Map.of(), TransactionsConfig.DEFAULTS);
+            this(dataSources, rules, reader, brokenNames, Map.of(), TransactionsConfig.DEFAULTS, CacheConfig.NONE);
         }
 
         /**
@@ -101,7 +102,8 @@ final class ConfigParser {
         RulesConfig rules = top.containsKey("rules") ? rules(top.get("rules")) : RulesConfig.EMPTY;
         TransactionsConfig transactions = top.containsKey("transactions")
                 ? transactions(top.get("transactions"), "transactions") : TransactionsConfig.DEFAULTS;
-        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), transactions);
+        CacheConfig cache = top.containsKey("cache") ? CacheConfigReader.read(r, top.get("cache")) : CacheConfig.NONE;
+        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), transactions, cache);
     }
 
     private Node compose(String yaml) {

@@ -24,6 +24,8 @@ public final class ShardlineConfig {
     private final ShardingRule rule;
     private final Map<String, ReadWriteSplittingConfig> splitting;
     private final TransactionsConfig transactions;
+    // Set once by parse(), before the instance escapes (kept out of the constructor so that sections merge apart).
+    private CacheConfig cache = CacheConfig.NONE;
 
     private ShardlineConfig(String source, Map<String, DataSourceConfig> dataSources, RulesConfig rules,
             ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions) {
@@ -92,8 +94,33 @@ public final class ShardlineConfig {
         }
         ShardingRule rule = RuleAssembler.assemble(parsed)
                 .orElseThrow(() -> new ConfigException(parsed.reader().problems()));
-        return new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule, parsed.splitting(),
-                parsed.transactions());
+        checkCachedTables(parsed, rule);
+        ShardlineConfig config = new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule,
+                parsed.splitting(), parsed.transactions());
+        config.cache = parsed.cache();
+        return config;
+    }
+
+    /** A cached table must be one the rules route: sharded, broadcast, single, or any table with a default. */
+    private static void checkCachedTables(ConfigParser.Parsed parsed, ShardingRule rule) {
+        for (String table : parsed.cache().tables().keySet()) {
+            boolean known = rule.findTableRule(table).isPresent() || rule.isBroadcast(table)
+                    || rule.findSingleTableDataSource(table).isPresent() || rule.defaultDataSource().isPresent()
+                    || parsed.dataSources().size() == 1;
+            if (!known) {
+                parsed.reader().problem("cache.tables." + table, "is not a table of the rules (tables: "
+                        + rule.tableRules().stream().map(t -> t.logicTable()).toList() + ") and there is no "
+                        + "defaultDataSource");
+            }
+        }
+        if (parsed.reader().hasProblems()) {
+            throw new ConfigException(parsed.reader().problems());
+        }
+    }
+
+    /** The {@code cache} section ({@link CacheConfig#NONE} when absent: nothing is cached). */
+    public CacheConfig cache() {
+        return cache;
     }
 
     /** Where the configuration came from (file path or {@code classpath:name}). */

@@ -54,4 +54,20 @@ class ReadmeConfigTest {
         assertThat(config.transactions().mode()).isEqualTo(TransactionsConfig.Mode.DELAYED);
         assertThat(config.transactions().logDirectory()).contains(Path.of("/var/lib/shardline/txlog"));
     }
+
+    @Test
+    void readmeCacheSnippetParses() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Cache");
+        assertThat(section).as("README has a cache section").isPositive();
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+
+        ShardlineConfig config = ShardlineConfig.parse(yaml, "README.md");
+
+        assertThat(config.cache().tables().get("t_user").ttlMillis()).isEqualTo(30_000);
+        assertThat(config.cache().tables().get("t_user").keyColumns()).containsExactly("user_id");
+        assertThat(config.cache().binlog().username()).isEqualTo("repl");
+        assertThat(config.cache().binlog().settleMs()).isEqualTo(200);
+    }
 }

@@ -123,7 +123,7 @@ class ShardlineConfigTest {
         Files.writeString(file, "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nrule: {}\n",
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ShardlineConfig.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: dataSources, readWriteSplitting, rules, transactions)");
+                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: cache, dataSources, readWriteSplitting, rules, transactions)");
 
         assertThatThrownBy(() -> ShardlineConfig.load(dir.resolve("missing.yaml")))
                 .hasMessageStartingWith(dir.resolve("missing.yaml") + ":1: cannot read the file");
@@ -141,8 +141,8 @@ class ShardlineConfigTest {
         String yaml = "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nfoo: 1\nbar: 2\n";
         assertThatThrownBy(() -> ShardlineConfig.parse(yaml, "x.yaml"))
                 .hasMessage("2 configuration problems:\n"
-                        + "  x.yaml:3: foo: unknown key (allowed: dataSources, readWriteSplitting, rules, transactions)\n"
-                        + "  x.yaml:4: bar: unknown key (allowed: dataSources, readWriteSplitting, rules, transactions)");
+                        + "  x.yaml:3: foo: unknown key (allowed: cache, dataSources, readWriteSplitting, rules, transactions)\n"
+                        + "  x.yaml:4: bar: unknown key (allowed: cache, dataSources, readWriteSplitting, rules, transactions)");
     }
 
     @Test
