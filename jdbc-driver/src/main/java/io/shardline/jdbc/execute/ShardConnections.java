@@ -417,10 +417,18 @@ public final class ShardConnections implements AutoCloseable {
 
     private void forEach(Setting setting, String what) throws SQLException {
         List<ShardFailureException> failed = null;
-        for (Open o : open) {
+        for (java.util.Iterator<Open> it = open.iterator(); it.hasNext(); ) {
+            Open o = it.next();
             try {
                 setting.apply(o, o.connection);
             } catch (SQLException e) {
+                if (o.node != o.group.master() && ReadRouting.isConnectionFailure(e)) {
+                    // A replica connection that died holds no transaction: drop it; the next read borrows anew
+                    // (and read routing takes the replica out when it fails again).
+                    it.remove();
+                    closeQuietly(o.connection);
+                    continue;
+                }
                 if (failed == null) {
                     failed = new ArrayList<>(2);
                 }
