@@ -255,7 +255,7 @@ class UndoLogIT {
             count(blocker, "SELECT COUNT(*) FROM t_all WHERE id = 1 FOR UPDATE"); // oldest record's row: done last
             long victimId = count(victim, "SELECT CONNECTION_ID()");
             Future<CompensationResult> run = POOL.submit(() -> log.compensate(victim, "x-kill", "ds_0"));
-            awaitLockWait(); // rows 3 and 2 are restored in the open compensation transaction by now
+            awaitRowWait(victimId, 1); // rows 3 and 2 are restored in the open compensation transaction by now
             try (Statement s = blocker.createStatement()) {
                 s.execute("KILL CONNECTION " + victimId);
             }
@@ -505,6 +505,33 @@ class UndoLogIT {
     }
 
     /** Waits until some transaction waits for a row lock (the fence behind the open branch). */
+    /**
+     * Waits until connection {@code connectionId} is running its locking read of row {@code id} of t_all. The test's
+     * blocker holds that row, so the statement cannot finish: it is blocked there. Not detected through
+     * INNODB_LOCK_WAITS: MariaDB 10.11 does not always list this wait there (the primary-key read happens while the
+     * optimizer reads const tables, state "Statistics", and INNODB_TRX then shows the waiting transaction as RUNNING).
+     */
+    private void awaitRowWait(long connectionId, long id) throws Exception {
+        String expected = "FROM `t_all` WHERE (`id` = " + id + ") FOR UPDATE";
+        CompletableFuture<Void> seen = CompletableFuture.runAsync(() -> {
+            try (Connection c = db.connectMaster(0); PreparedStatement ps = c.prepareStatement(
+                    "SELECT INFO FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+                ps.setLong(1, connectionId);
+                while (true) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && rs.getString(1) != null && rs.getString(1).contains(expected)) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, POOL);
+        seen.get(30, TimeUnit.SECONDS);
+    }
+
     private void awaitLockWait() throws Exception {
         CompletableFuture<Void> seen = CompletableFuture.runAsync(() -> {
             try (Connection c = db.connectMaster(0)) {
