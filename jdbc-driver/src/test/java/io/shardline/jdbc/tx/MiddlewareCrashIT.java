@@ -63,7 +63,9 @@ class MiddlewareCrashIT {
         Map<String, Integer> recovery = new TreeMap<>();
         long committedByChildren = 0;
         int startRetries = 0;
+        int serverRestarts = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
+            serverRestarts += reviveDeadMasters(db, trial);
             String halt = trial % 2 == 0 ? "none" : HALT_POINTS.get((trial / 2) % HALT_POINTS.size());
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -128,6 +130,7 @@ class MiddlewareCrashIT {
             committedByChildren += committed.get();
             landed.merge((halt.equals("none") ? "SIGKILL at " : "halt at ") + lastStep.get(), 1, Integer::sum);
 
+            serverRestarts += reviveDeadMasters(db, trial);
             try (ShardlineDataSource ds = ShardlineDataSource.fromYaml(config)) {
                 TransactionCoordinator tx = ds.transactions().orElseThrow();
                 for (TransactionCoordinator.Resolution r : tx.startupRecovery()) {
@@ -152,7 +155,28 @@ class MiddlewareCrashIT {
         System.out.println("| recovery at restart settled | transactions |");
         System.out.println("|---|---|");
         recovery.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
+        System.out.println("MariaDB masters found dead and restarted between trials: " + serverRestarts);
         assertThat(end.orders()).as("transfers really ran").isPositive();
+    }
+
+    /**
+     * A master that died on its own (seen once on a loaded CI machine, cause unknown) is restarted after its error
+     * log is printed: recovery must then still find every transfer all-or-nothing, which is a harder test, not an
+     * easier one. Returns how many were restarted.
+     */
+    private static int reviveDeadMasters(TestDatabase db, int trial) throws Exception {
+        int restarted = 0;
+        for (int g = 0; g < GROUPS; g++) {
+            io.shardline.testkit.MariaDbNode master = db.topology().master(g);
+            if (master.isRunning()) {
+                continue;
+            }
+            System.out.println("trial " + trial + ": " + master + " is not running; its error log ends with:\n"
+                    + tail(master.errorLog()));
+            db.topology().restart(master);
+            restarted++;
+        }
+        return restarted;
     }
 
     private static String tail(Path file) throws java.io.IOException {
