@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigParser {
 
-    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "cache");
+    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "cache",
+            "redundancy");
     static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "flavor", "readWriteSplitting");
     static final List<String> SPLITTING_KEYS = List.of("loadBalancer", "maxReplicaLagMs", "transactionReads",
             "pollIntervalMs", "readYourWrites");
@@ -47,11 +48,13 @@ final class ConfigParser {
 
     /** The model of a parsed document, with the reader that knows its lines and problems. */
     record Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
-            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, CacheConfig cache) {
+            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, CacheConfig cache,
+            RedundancyConfigReader.Read redundancy) {
 
         Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
                 Set<String> brokenNames) {
-            this(dataSources, rules, reader, brokenNames, Map.of(), CacheConfig.NONE);
+            this(dataSources, rules, reader, brokenNames, Map.of(), CacheConfig.NONE,
+                    RedundancyConfigReader.Read.NONE);
         }
 
         /**
@@ -98,7 +101,9 @@ final class ConfigParser {
         }
         RulesConfig rules = top.containsKey("rules") ? rules(top.get("rules")) : RulesConfig.EMPTY;
         CacheConfig cache = top.containsKey("cache") ? CacheConfigReader.read(r, top.get("cache")) : CacheConfig.NONE;
-        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), cache);
+        RedundancyConfigReader.Read redundancy = top.containsKey("redundancy")
+                ? RedundancyConfigReader.read(r, top.get("redundancy")) : RedundancyConfigReader.Read.NONE;
+        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), cache, redundancy);
     }
 
     private Node compose(String yaml) {

@@ -110,7 +110,7 @@ class ShardlineConfigTest {
         Files.writeString(file, "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nrule: {}\n",
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ShardlineConfig.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: cache, dataSources, readWriteSplitting, rules)");
+                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: cache, dataSources, readWriteSplitting, redundancy, rules)");
 
         assertThatThrownBy(() -> ShardlineConfig.load(dir.resolve("missing.yaml")))
                 .hasMessageStartingWith(dir.resolve("missing.yaml") + ":1: cannot read the file");
@@ -128,8 +128,8 @@ class ShardlineConfigTest {
         String yaml = "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nfoo: 1\nbar: 2\n";
         assertThatThrownBy(() -> ShardlineConfig.parse(yaml, "x.yaml"))
                 .hasMessage("2 configuration problems:\n"
-                        + "  x.yaml:3: foo: unknown key (allowed: cache, dataSources, readWriteSplitting, rules)\n"
-                        + "  x.yaml:4: bar: unknown key (allowed: cache, dataSources, readWriteSplitting, rules)");
+                        + "  x.yaml:3: foo: unknown key (allowed: cache, dataSources, readWriteSplitting, redundancy, rules)\n"
+                        + "  x.yaml:4: bar: unknown key (allowed: cache, dataSources, readWriteSplitting, redundancy, rules)");
     }
 
     @Test
