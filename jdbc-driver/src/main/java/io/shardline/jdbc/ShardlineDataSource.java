@@ -57,6 +57,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final ShardExecutor executor;
     private final ReadRouting readRouting;
     private final ResultCaching caching;
+    private final io.shardline.jdbc.redundancy.RedundantWrites redundantWrites;
     private final StatementPlanner planner;
     private final String url;
     private volatile boolean closed;
@@ -77,6 +78,8 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         SqlParser parser = planner instanceof ShardingPlanner sharding ? sharding.parser() : new SqlParser();
         this.readRouting = ReadRouting.start(pools, config.toRule(), parser).orElse(null);
         this.caching = ResultCaching.start(config, pools, parser).orElse(null);
+        this.redundantWrites = io.shardline.jdbc.redundancy.RedundantWrites.of(config.redundancy(), parser)
+                .orElse(null);
         LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
     }
 
@@ -125,6 +128,11 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     /** Read/write splitting, when any data source configures {@code readWriteSplitting}. */
     public Optional<ReadRouting> readRouting() {
         return Optional.ofNullable(readRouting);
+    }
+
+    /** The write path of redundant copies, when the configuration has a {@code redundancy} section. */
+    public Optional<io.shardline.jdbc.redundancy.RedundantWrites> redundantWrites() {
+        return Optional.ofNullable(redundantWrites);
     }
 
     /** The result cache, when the configuration has a {@code cache} section. */
