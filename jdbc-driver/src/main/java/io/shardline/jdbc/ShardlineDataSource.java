@@ -58,6 +58,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final ReadRouting readRouting;
     private final ResultCaching caching;
     private final io.shardline.jdbc.redundancy.RedundantWrites redundantWrites;
+    private final io.shardline.jdbc.redundancy.RedundantReads redundantReads;
     private final StatementPlanner planner;
     private final String url;
     private volatile boolean closed;
@@ -80,6 +81,8 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         this.caching = ResultCaching.start(config, pools, parser).orElse(null);
         this.redundantWrites = io.shardline.jdbc.redundancy.RedundantWrites.of(config.redundancy(), parser)
                 .orElse(null);
+        this.redundantReads = redundantWrites == null ? null
+                : new io.shardline.jdbc.redundancy.RedundantReads(redundantWrites, parser);
         LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
     }
 
@@ -133,6 +136,11 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     /** The write path of redundant copies, when the configuration has a {@code redundancy} section. */
     public Optional<io.shardline.jdbc.redundancy.RedundantWrites> redundantWrites() {
         return Optional.ofNullable(redundantWrites);
+    }
+
+    /** The read path of redundant copies, when the configuration has a {@code redundancy} section. */
+    public Optional<io.shardline.jdbc.redundancy.RedundantReads> redundantReads() {
+        return Optional.ofNullable(redundantReads);
     }
 
     /** The result cache, when the configuration has a {@code cache} section. */

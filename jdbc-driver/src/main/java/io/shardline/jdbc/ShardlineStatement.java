@@ -4,6 +4,7 @@ import io.shardline.consistency.cache.QueryCache;
 import io.shardline.jdbc.cache.CacheSession;
 import io.shardline.jdbc.execute.ExecutionOptions;
 import io.shardline.jdbc.execute.ShardExecutor;
+import io.shardline.jdbc.redundancy.RedundantReads;
 import io.shardline.jdbc.redundancy.RedundantWrites;
 import io.shardline.router.plan.RoutePlan;
 import java.sql.BatchUpdateException;
@@ -44,6 +45,14 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
     final boolean run(String sql, List<Object> parameters, Expect expect) throws SQLException {
         checkOpen();
         closeOutcome();
+        RedundantReads reads = connection.redundantReads();
+        if (reads != null && expect != Expect.COUNT) {
+            Optional<RedundantReads.Rewritten> rewritten = reads.rewrite(connection, sql, parameters);
+            if (rewritten.isPresent()) {
+                sql = rewritten.get().sql();
+                parameters = rewritten.get().parameters();
+            }
+        }
         RoutePlan plan = connection.plan(sql, parameters);
         if (expect == Expect.ROWS && !plan.query()) {
             throw new SQLException("executeQuery() cannot run statements that do not produce result sets", "S1009");
