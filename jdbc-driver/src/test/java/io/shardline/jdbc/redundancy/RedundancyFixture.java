@@ -52,7 +52,12 @@ final class RedundancyFixture {
     }
 
     static ShardlineDataSource dataSource(TestDatabase db, String columns) {
-        ShardlineConfig config = ShardlineConfig.parse(yaml(db, columns), "test:" + db.name());
+        return dataSource(db, columns, "");
+    }
+
+    /** @param more YAML appended inside the {@code redundancy} section (two-space indented), e.g. reconcile */
+    static ShardlineDataSource dataSource(TestDatabase db, String columns, String more) {
+        ShardlineConfig config = ShardlineConfig.parse(yaml(db, columns) + more, "test:" + db.name());
         return ShardlineDataSource.builder().config(config).executorThreads(4).build();
     }
 
