@@ -22,10 +22,11 @@ class SourceWriteTest {
     @Test
     void updateKeepsItsAliasAndTheWhereParameters() throws Exception {
         SourceWrite w = analyze("UPDATE t_order o SET o.amount = ?, status = 'x' WHERE o.user_id = ? AND "
-                + "o.status IN (?, 'y') /* c */;", 5, 10, "new");
+                + "/* kept */ o.status IN (?, 'y') -- dropped: it would swallow the FOR UPDATE appended after it\n;", 5, 10,
+                "new");
         assertThat(w.kind()).isEqualTo(SourceWrite.Kind.UPDATE);
         assertThat(w.reference()).isEqualTo("t_order o");
-        assertThat(w.where()).isEqualTo("WHERE o.user_id = ? AND o.status IN (?, 'y') /* c */");
+        assertThat(w.where()).isEqualTo("WHERE o.user_id = ? AND /* kept */ o.status IN (?, 'y')");
         assertThat(w.whereParameters()).containsExactly(10, "new");
     }
 

@@ -40,7 +40,7 @@ class RedundancyConfigTest {
                   algorithms:
                     m: {type: MOD, props: {shardingCount: 2}}
                 """;
-        assertThat(ShardlineConfig.parse(base, "t.yaml").redundancy()).isSameAs(RedundancyConfig.NONE);
+        assertThat(ShardlineConfig.parse(base, "t.yaml").redundancy()).isEqualTo(RedundancyConfig.NONE);
         RedundantTable t = ShardlineConfig.parse(base + "redundancy:\n  tables:\n    t_copy: {source: t_order, "
                 + "key: order_id, columns: keys, repair: reportOnly}\n", "t.yaml").redundancy().copy("t_copy")
                 .orElseThrow();

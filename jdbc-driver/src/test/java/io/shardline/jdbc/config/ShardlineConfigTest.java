@@ -43,7 +43,8 @@ class ShardlineConfigTest {
     void buildsTheRule() {
         assertThat(rule.dataSourceNames()).containsExactly("ds_0", "ds_1");
         assertThat(rule.tableRules()).extracting(TableRule::logicTable)
-                .containsExactly("t_order", "t_order_item", "t_order_log", "t_event", "t_account");
+                .containsExactly("t_order", "t_order_item", "t_order_log", "t_event", "t_account",
+                        "t_order_by_driver");
         assertThat(rule.areBound("t_order", "t_order_item")).isTrue();
         assertThat(rule.isBroadcast("t_dict")).isTrue();
         assertThat(rule.findSingleTableDataSource("t_config")).contains("ds_0");
