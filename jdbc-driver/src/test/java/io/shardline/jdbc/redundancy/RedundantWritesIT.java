@@ -155,7 +155,7 @@ class RedundantWritesIT {
                     "UPDATE t_order SET amount = 2 WHERE user_id = 10 ORDER BY order_id LIMIT 1", "ORDER BY/LIMIT",
                     "INSERT INTO t_order (user_id, driver_id) VALUES (10, 22)", "INSERT without order_id",
                     "INSERT IGNORE INTO t_order (order_id, user_id, driver_id) VALUES (1, 10, 22)", "IGNORE",
-                    "UPDATE t_order SET user_id = 12 WHERE order_id = 1", "SET user_id",
+                    "UPDATE t_order SET user_id = 10 WHERE user_id = 10 AND order_id = 1", "SET user_id",
                     "TRUNCATE TABLE t_order", "TRUNCATE");
             for (Map.Entry<String, String> e : refused.entrySet()) {
                 // INSERT ... SELECT of a sharded table is refused by the planner already, the rest by the mirror.
