@@ -104,6 +104,9 @@ public final class RealtimeReconciler implements AutoCloseable {
                     continue;
                 }
                 Pending p = pending.get(key);
+                if (p != null && p.side() == ChangeSource.Side.NONE) {
+                    continue; // a failed check waits for its retry, which reads the key anyway
+                }
                 if (p != null && p.side() != side) {
                     pending.remove(key);
                     paired.put(key, now + windowNanos);
@@ -135,7 +138,12 @@ public final class RealtimeReconciler implements AutoCloseable {
                         .ifPresent(d -> LOG.warn("Redundancy {}: unpaired change of key {} -> {} ({}){}",
                                 store.table().copyTable(), key, d.kind(), d.detail(), d.repaired() ? ", repaired" : ""));
             } catch (Exception e) {
-                LOG.warn("Redundancy {}: checking key {} failed: {}", store.table().copyTable(), key, e.toString());
+                // A shard may be down (the very failure that left the event unpaired): check again a window later.
+                LOG.warn("Redundancy {}: checking key {} failed, retrying in {} ms: {}", store.table().copyTable(), key,
+                        windowNanos / 1_000_000, e.toString());
+                synchronized (pending) {
+                    pending.putIfAbsent(key, new Pending(ChangeSource.Side.NONE, System.nanoTime() + windowNanos));
+                }
             }
         }
     }
