@@ -23,13 +23,15 @@ public final class ShardlineConfig {
     private final RulesConfig rules;
     private final ShardingRule rule;
     private final Map<String, ReadWriteSplittingConfig> splitting;
+    private final TransactionsConfig transactions;
     // Set once by parse(), before the instance escapes (kept out of the constructor so that sections merge apart).
     private CacheConfig cache = CacheConfig.NONE;
     private RedundancyConfig redundancy = RedundancyConfig.NONE;
 
     private ShardlineConfig(String source, Map<String, DataSourceConfig> dataSources, RulesConfig rules,
-            ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting) {
+            ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions) {
         this.splitting = splitting;
+        this.transactions = transactions;
         this.source = source;
         this.dataSources = dataSources;
         this.rules = rules;
@@ -99,7 +101,7 @@ public final class ShardlineConfig {
             throw new ConfigException(parsed.reader().problems());
         }
         ShardlineConfig config = new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule,
-                parsed.splitting());
+                parsed.splitting(), parsed.transactions());
         config.cache = parsed.cache();
         config.redundancy = redundancy;
         return config;
@@ -153,6 +155,11 @@ public final class ShardlineConfig {
      */
     public java.util.Optional<ReadWriteSplittingConfig> readWriteSplitting(String dataSource) {
         return java.util.Optional.ofNullable(splitting.get(dataSource));
+    }
+
+    /** How transactions that write on several data source groups commit ({@code transactions}). */
+    public TransactionsConfig transactions() {
+        return transactions;
     }
 
     /** The immutable runtime rules, built and validated at load time. */

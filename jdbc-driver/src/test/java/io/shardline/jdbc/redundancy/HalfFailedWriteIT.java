@@ -70,8 +70,33 @@ class HalfFailedWriteIT {
         }
     }
 
-    /** The YAML that makes commits non-atomic (empty before multi-shard transactions exist). */
+    /** Commits are not atomic across shards in mode LOCAL: the case reconcilers exist for. */
     static String localTransactions() {
-        return "";
+        return "transactions: {mode: LOCAL}\n";
+    }
+
+    /**
+     * With multi-shard transactions (mode DELAYED, the default) the same failure leaves nothing half done: the copy's
+     * shard dies before COMMIT, the commit fails, and the source write is not kept either.
+     */
+    @Test
+    void withDelayedCommitTheSourceWriteIsNotKeptEither(TestDatabase db) throws Exception {
+        RedundancyFixture.createTables(db);
+        RedundancyFixture.clear(db);
+        try (ShardlineDataSource ds = RedundancyFixture.dataSource(db, "all")) {
+            assertThat(ds.transactions()).isPresent();
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO t_order (order_id, user_id, "
+                        + "driver_id, amount) VALUES (2, 10, 21, 5)")) {
+                    ps.executeUpdate();
+                }
+                db.topology().kill(db.topology().master(1));
+                assertThatThrownBy(c::commit).isInstanceOf(SQLException.class);
+            }
+            db.topology().restart(db.topology().master(1));
+            assertThat(RedundancyFixture.snapshot(db, "t_order")).doesNotContainKey(2L);
+            assertThat(RedundancyFixture.snapshot(db, "t_order_by_driver")).isEqualTo(RedundancyFixture.expectedCopy(db));
+        }
     }
 }
