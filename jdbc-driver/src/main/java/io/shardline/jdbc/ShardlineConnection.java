@@ -103,6 +103,22 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         return counts;
     }
 
+    /** The write path of redundant copies; null without a {@code redundancy} section. */
+    io.shardline.jdbc.redundancy.RedundantWrites redundantWrites() {
+        return dataSource.redundantWrites().orElse(null);
+    }
+
+    /** The read path of redundant copies; null without a {@code redundancy} section. */
+    io.shardline.jdbc.redundancy.RedundantReads redundantReads() {
+        return dataSource.redundantReads().orElse(null);
+    }
+
+    /** Whether {@code sql} writes the source of a redundant copy (its batch entries then run one by one). */
+    boolean mirrorsWrites(String sql) {
+        io.shardline.jdbc.redundancy.RedundantWrites r = redundantWrites();
+        return r != null && r.writesSource(sql);
+    }
+
     /** This connection's side of the result cache; null without a {@code cache} section. */
     CacheSession cacheSession() {
         return cache;

@@ -65,6 +65,8 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final ReadRouting readRouting;
     private final TransactionCoordinator transactions;
     private final ResultCaching caching;
+    private final io.shardline.jdbc.redundancy.RedundantWrites redundantWrites;
+    private final io.shardline.jdbc.redundancy.RedundantReads redundantReads;
     private final StatementPlanner planner;
     private final String url;
     private volatile boolean closed;
@@ -92,6 +94,10 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         }
         this.readRouting = ReadRouting.start(pools, config.toRule(), parser).orElse(null);
         this.caching = ResultCaching.start(config, pools, parser).orElse(null);
+        this.redundantWrites = io.shardline.jdbc.redundancy.RedundantWrites.of(config.redundancy(), parser)
+                .orElse(null);
+        this.redundantReads = redundantWrites == null ? null
+                : new io.shardline.jdbc.redundancy.RedundantReads(redundantWrites, parser);
         LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
     }
 
@@ -190,6 +196,16 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     /** Read/write splitting, when any data source configures {@code readWriteSplitting}. */
     public Optional<ReadRouting> readRouting() {
         return Optional.ofNullable(readRouting);
+    }
+
+    /** The write path of redundant copies, when the configuration has a {@code redundancy} section. */
+    public Optional<io.shardline.jdbc.redundancy.RedundantWrites> redundantWrites() {
+        return Optional.ofNullable(redundantWrites);
+    }
+
+    /** The read path of redundant copies, when the configuration has a {@code redundancy} section. */
+    public Optional<io.shardline.jdbc.redundancy.RedundantReads> redundantReads() {
+        return Optional.ofNullable(redundantReads);
     }
 
     /** The result cache, when the configuration has a {@code cache} section. */

@@ -139,7 +139,7 @@ public final class ShardlinePreparedStatement extends UnsupportedPreparedStateme
         if (batch != null) {
             batch.clear();
         }
-        if (entries.size() > 1 && !options.wantsKeys()) {
+        if (entries.size() > 1 && !options.wantsKeys() && !connection.mirrorsWrites(sql)) {
             List<io.shardline.router.plan.RoutePlan> plans = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {
                 try {

@@ -4,6 +4,8 @@ import io.shardline.consistency.cache.QueryCache;
 import io.shardline.jdbc.cache.CacheSession;
 import io.shardline.jdbc.execute.ExecutionOptions;
 import io.shardline.jdbc.execute.ShardExecutor;
+import io.shardline.jdbc.redundancy.RedundantReads;
+import io.shardline.jdbc.redundancy.RedundantWrites;
 import io.shardline.router.plan.RoutePlan;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -43,6 +45,14 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
     final boolean run(String sql, List<Object> parameters, Expect expect) throws SQLException {
         checkOpen();
         closeOutcome();
+        RedundantReads reads = connection.redundantReads();
+        if (reads != null && expect != Expect.COUNT) {
+            Optional<RedundantReads.Rewritten> rewritten = reads.rewrite(connection, sql, parameters);
+            if (rewritten.isPresent()) {
+                sql = rewritten.get().sql();
+                parameters = rewritten.get().parameters();
+            }
+        }
         RoutePlan plan = connection.plan(sql, parameters);
         if (expect == Expect.ROWS && !plan.query()) {
             throw new SQLException("executeQuery() cannot run statements that do not produce result sets", "S1009");
@@ -50,6 +60,51 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
         if (expect == Expect.COUNT && plan.query()) {
             throw new SQLException("executeUpdate() cannot run statements that produce result sets", "S1009");
         }
+        RedundantWrites redundancy = connection.redundantWrites();
+        if (redundancy != null && !plan.query()) {
+            Optional<RedundantWrites.Mirror> mirror = redundancy.analyze(sql, parameters);
+            if (mirror.isPresent()) {
+                return runMirrored(mirror.get(), sql, parameters, plan);
+            }
+        }
+        return runPlanned(sql, parameters, plan);
+    }
+
+    /**
+     * A write to the source of a redundant copy: the copy is maintained in the same logical transaction; in
+     * autocommit mode an internal transaction holds the source write and the copy's.
+     */
+    private boolean runMirrored(RedundantWrites.Mirror mirror, String sql, List<Object> parameters, RoutePlan plan)
+            throws SQLException {
+        boolean wrap = connection.getAutoCommit();
+        if (wrap) {
+            connection.setAutoCommit(false);
+        }
+        boolean done = false;
+        try {
+            mirror.before(connection);
+            boolean rows = runPlanned(sql, parameters, plan);
+            mirror.after(connection);
+            if (wrap) {
+                connection.commit();
+            }
+            done = true;
+            return rows;
+        } finally {
+            if (wrap) {
+                if (!done) {
+                    try {
+                        connection.rollback();
+                    } catch (SQLException suppressed) {
+                        // the original failure is the one to report; closing the connection cleans up
+                    }
+                }
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private boolean runPlanned(String sql, List<Object> parameters, RoutePlan plan) throws SQLException {
         CacheSession cache = connection.cacheSession();
         if (cache != null) {
             return runWithCache(cache, sql, parameters, plan);

@@ -92,6 +92,22 @@ public final class BinlogFollower implements AutoCloseable {
         return follower;
     }
 
+    /**
+     * Starts following after {@code position}, a GTID position read earlier ({@code domain-server-seq,...}, e.g. from
+     * {@link #serverPosition} or {@link #resumePosition}): for readers that catch up from a checkpoint.
+     */
+    public static BinlogFollower resume(BinlogEndpoint endpoint, BinlogSink sink, String position) {
+        BinlogFollower follower = new BinlogFollower(endpoint, sink);
+        follower.startAt(position);
+        follower.thread.start();
+        return follower;
+    }
+
+    /** The server's {@code @@gtid_binlog_pos} now. */
+    public static String serverPosition(BinlogEndpoint endpoint) throws SQLException {
+        return currentPosition(endpoint);
+    }
+
     private void startAt(String position) {
         synchronized (committed) {
             for (String part : position.split(",")) {

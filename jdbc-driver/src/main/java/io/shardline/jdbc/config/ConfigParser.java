@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigParser {
 
-    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "transactions", "cache");
+    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "transactions", "cache",
+            "redundancy");
     static final List<String> TRANSACTIONS_KEYS = List.of("mode", "log", "undoTable", "resolveIntervalMs");
     static final List<String> TRANSACTION_LOG_KEYS = List.of("directory", "segmentBytes");
     static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "flavor", "readWriteSplitting");
@@ -50,11 +51,12 @@ final class ConfigParser {
     /** The model of a parsed document, with the reader that knows its lines and problems. */
     record Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
             Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions,
-            CacheConfig cache) {
+            CacheConfig cache, RedundancyConfigReader.Read redundancy) {
 
         Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
                 Set<String> brokenNames) {
-            this(dataSources, rules, reader, brokenNames, Map.of(), TransactionsConfig.DEFAULTS, CacheConfig.NONE);
+            this(dataSources, rules, reader, brokenNames, Map.of(), TransactionsConfig.DEFAULTS, CacheConfig.NONE,
+                    RedundancyConfigReader.Read.NONE);
         }
 
         /**
@@ -103,7 +105,10 @@ final class ConfigParser {
         TransactionsConfig transactions = top.containsKey("transactions")
                 ? transactions(top.get("transactions"), "transactions") : TransactionsConfig.DEFAULTS;
         CacheConfig cache = top.containsKey("cache") ? CacheConfigReader.read(r, top.get("cache")) : CacheConfig.NONE;
-        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), transactions, cache);
+        RedundancyConfigReader.Read redundancy = top.containsKey("redundancy")
+                ? RedundancyConfigReader.read(r, top.get("redundancy")) : RedundancyConfigReader.Read.NONE;
+        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), transactions, cache,
+                redundancy);
     }
 
     private Node compose(String yaml) {

@@ -26,6 +26,7 @@ public final class ShardlineConfig {
     private final TransactionsConfig transactions;
     // Set once by parse(), before the instance escapes (kept out of the constructor so that sections merge apart).
     private CacheConfig cache = CacheConfig.NONE;
+    private RedundancyConfig redundancy = RedundancyConfig.NONE;
 
     private ShardlineConfig(String source, Map<String, DataSourceConfig> dataSources, RulesConfig rules,
             ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions) {
@@ -95,9 +96,14 @@ public final class ShardlineConfig {
         ShardingRule rule = RuleAssembler.assemble(parsed)
                 .orElseThrow(() -> new ConfigException(parsed.reader().problems()));
         checkCachedTables(parsed, rule);
+        RedundancyConfig redundancy = RedundancyConfigReader.resolve(parsed.redundancy(), rule, parsed.reader());
+        if (parsed.reader().hasProblems()) {
+            throw new ConfigException(parsed.reader().problems());
+        }
         ShardlineConfig config = new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule,
                 parsed.splitting(), parsed.transactions());
         config.cache = parsed.cache();
+        config.redundancy = redundancy;
         return config;
     }
 
@@ -121,6 +127,11 @@ public final class ShardlineConfig {
     /** The {@code cache} section ({@link CacheConfig#NONE} when absent: nothing is cached). */
     public CacheConfig cache() {
         return cache;
+    }
+
+    /** The {@code redundancy} section ({@link RedundancyConfig#NONE} when absent). */
+    public RedundancyConfig redundancy() {
+        return redundancy;
     }
 
     /** Where the configuration came from (file path or {@code classpath:name}). */

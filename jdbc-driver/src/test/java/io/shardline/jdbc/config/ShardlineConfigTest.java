@@ -56,7 +56,8 @@ class ShardlineConfigTest {
     void buildsTheRule() {
         assertThat(rule.dataSourceNames()).containsExactly("ds_0", "ds_1");
         assertThat(rule.tableRules()).extracting(TableRule::logicTable)
-                .containsExactly("t_order", "t_order_item", "t_order_log", "t_event", "t_account");
+                .containsExactly("t_order", "t_order_item", "t_order_log", "t_event", "t_account",
+                        "t_order_by_driver");
         assertThat(rule.areBound("t_order", "t_order_item")).isTrue();
         assertThat(rule.isBroadcast("t_dict")).isTrue();
         assertThat(rule.findSingleTableDataSource("t_config")).contains("ds_0");
@@ -123,7 +124,7 @@ class ShardlineConfigTest {
         Files.writeString(file, "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nrule: {}\n",
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ShardlineConfig.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: cache, dataSources, readWriteSplitting, rules, transactions)");
+                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: cache, dataSources, readWriteSplitting, redundancy, rules, transactions)");
 
         assertThatThrownBy(() -> ShardlineConfig.load(dir.resolve("missing.yaml")))
                 .hasMessageStartingWith(dir.resolve("missing.yaml") + ":1: cannot read the file");
@@ -141,8 +142,8 @@ class ShardlineConfigTest {
         String yaml = "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nfoo: 1\nbar: 2\n";
         assertThatThrownBy(() -> ShardlineConfig.parse(yaml, "x.yaml"))
                 .hasMessage("2 configuration problems:\n"
-                        + "  x.yaml:3: foo: unknown key (allowed: cache, dataSources, readWriteSplitting, rules, transactions)\n"
-                        + "  x.yaml:4: bar: unknown key (allowed: cache, dataSources, readWriteSplitting, rules, transactions)");
+                        + "  x.yaml:3: foo: unknown key (allowed: cache, dataSources, readWriteSplitting, redundancy, rules, transactions)\n"
+                        + "  x.yaml:4: bar: unknown key (allowed: cache, dataSources, readWriteSplitting, redundancy, rules, transactions)");
     }
 
     @Test
