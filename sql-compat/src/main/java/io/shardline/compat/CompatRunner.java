@@ -18,6 +18,12 @@ public final class CompatRunner {
     /** SQLStates with which a path refuses a statement it cannot run correctly. */
     private static final Set<String> REFUSAL_STATES = Set.of("42000", "0A000");
 
+    /**
+     * The error number the Shardline proxy gives its own refusals ({@code ProxyError.REFUSED}, in the 9000 range no
+     * MariaDB or MySQL error uses): over the wire a refusal must carry a number, and this one says "Shardline's".
+     */
+    static final int PROXY_REFUSAL_ERROR = 9001;
+
     private final SqlPath oracle;
     private final SqlPath subject;
     private final int renderedRows;
@@ -101,11 +107,13 @@ public final class CompatRunner {
     }
 
     /**
-     * A refusal is the path's own decision (SQLState 42000/0A000 without a server error number) and says what
-     * it refuses; a 42000 from the server behind it (a syntax error in a rewritten statement) is an ERROR.
+     * A refusal is the path's own decision (SQLState 42000/0A000 without a server error number, or with the proxy's
+     * refusal number) and says what it refuses; a 42000 from the server behind it (a syntax error in a rewritten
+     * statement) is an ERROR.
      */
     static boolean isRefusal(SQLException e) {
-        return e.getSQLState() != null && REFUSAL_STATES.contains(e.getSQLState()) && e.getErrorCode() == 0
+        return e.getSQLState() != null && REFUSAL_STATES.contains(e.getSQLState())
+                && (e.getErrorCode() == 0 || e.getErrorCode() == PROXY_REFUSAL_ERROR)
                 && e.getMessage() != null && !e.getMessage().isBlank();
     }
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import io.shardline.jdbc.ShardlineDataSource;
 import io.shardline.jdbc.config.ShardlineConfig;
+import io.shardline.proxy.ProxyConfig;
+import io.shardline.proxy.ProxyError;
+import io.shardline.proxy.ProxyServer;
 import io.shardline.testkit.MariaDbNode;
 import io.shardline.testkit.junit.TestDatabase;
 import io.shardline.testkit.junit.TestTopology;
+import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,6 +40,23 @@ class SqlCompatIT {
         assertThat(suite.corpus()).as("the built-in corpus").hasSizeGreaterThanOrEqualTo(500);
     }
 
+    /**
+     * The second path: the same corpus through the standalone proxy (Connector/J → MySQL protocol → proxy →
+     * Shardline), compared with the same oracle. Writes {@code target/sql-compat-report-proxy.{md,html}}.
+     */
+    @Test
+    void builtinSuiteThroughTheProxy(TestDatabase db) throws Exception {
+        CompatSuite suite = CompatSuite.fromDirectory(resource("builtin")).withData(CompatData.statements());
+        CompatReport report = run(suite, db, "sql-compat-report-proxy", true);
+        assertThat(report.count(Verdict.PASS)).as("most of the corpus passes through the proxy")
+                .isGreaterThan(suite.corpus().size() / 2);
+    }
+
+    @Test
+    void proxyRefusalNumberIsTheOneTheRunnerKnows() {
+        assertThat(ProxyError.REFUSED.errorNumber()).isEqualTo(CompatRunner.PROXY_REFUSAL_ERROR);
+    }
+
     @Test
     void exampleExternalSuiteRunsFromItsDirectory(TestDatabase db) throws Exception {
         CompatSuite suite = CompatSuite.fromDirectory(resource("example-suite"));
@@ -52,7 +73,12 @@ class SqlCompatIT {
     }
 
     private static CompatReport run(CompatSuite suite, TestDatabase db, String reportName) throws Exception {
-        String shardDatabase = db.name() + "_" + suite.name().replaceAll("\\W", "_");
+        return run(suite, db, reportName, false);
+    }
+
+    private static CompatReport run(CompatSuite suite, TestDatabase db, String reportName, boolean viaProxy)
+            throws Exception {
+        String shardDatabase = db.name() + "_" + suite.name().replaceAll("\\W", "_") + (viaProxy ? "_px" : "");
         String plainDatabase = shardDatabase + "_plain";
         List<MariaDbNode> masters = List.of(db.topology().master(0), db.topology().master(1));
         for (MariaDbNode master : masters) {
@@ -70,8 +96,11 @@ class SqlCompatIT {
         plain.setPassword(MariaDbNode.PASSWORD);
         try (ShardlineDataSource shardline = ShardlineDataSource.builder()
                         .config(ShardlineConfig.parse(suite.config(values), suite.name() + "/shardline.yaml")).build();
+                ProxyServer proxy = viaProxy ? ProxyServer.start(shardline, ProxyConfig.of(Map.of("compat", "compat"),
+                        "shardline"), new InetSocketAddress("127.0.0.1", 0)) : null;
                 SqlPath oracle = new JdbcSqlPath("oracle", plain);
-                SqlPath subject = new JdbcSqlPath("shardline-jdbc", shardline)) {
+                SqlPath subject = viaProxy ? new JdbcSqlPath("shardline-proxy", proxyClient(proxy))
+                        : new JdbcSqlPath("shardline-jdbc", shardline)) {
             suite.load(oracle, subject);
             List<EntryOutcome> outcomes = new CompatRunner(oracle, subject, Integer.getInteger("sql-compat.rows", 8)).run(suite.corpus());
             CompatReport report = new CompatReport("Shardline SQL compatibility: " + suite.name() + " via "
@@ -88,6 +117,15 @@ class SqlCompatIT {
             }
             drop(masters.get(0), plainDatabase);
         }
+    }
+
+    /** Connector/J to the proxy, with the same options the oracle's connection uses. */
+    private static MysqlDataSource proxyClient(ProxyServer proxy) {
+        MysqlDataSource client = new MysqlDataSource();
+        client.setUrl("jdbc:mysql://127.0.0.1:" + proxy.port() + "/shardline?sslMode=DISABLED&connectTimeout=5000");
+        client.setUser("compat");
+        client.setPassword("compat");
+        return client;
     }
 
     private static void recreate(MariaDbNode node, String database) throws SQLException {

@@ -1,0 +1,208 @@
+package io.shardline.proxy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * The proxy's own settings, read from a YAML file of their own (the Shardline YAML stays the driver's, which
+ * rejects keys it does not know):
+ *
+ * <pre>
+ * users:
+ *   app: {password: "secret"}                                    # or
+ *   report: {passwordHash: "*6BB4837EB74329105EE4568DDA7DC67ED2CA2AD9"}   # mysql_native_password hash
+ * schema: shop              # the one database name clients see (USE, SHOW DATABASES, the handshake); default shardline
+ * maxConnections: 1000      # more get ERR 1040
+ * maxPacketBytes: 67108864  # a longer packet gets ERR 1153 and the connection is closed
+ * workerThreads: 64         # threads that run statements (JDBC blocks); sessions queue for them
+ * handshakeTimeoutMs: 10000 # a client that has not authenticated by then is disconnected
+ * packetTimeoutMs: 30000    # a client that stops in the middle of a packet for this long is disconnected
+ * </pre>
+ *
+ * Unknown keys and wrong types are errors naming the file and line.
+ *
+ * @param users user name → password hash (SHA1(SHA1(password)), what mysql_native_password verifies against)
+ * @param schema the logical database name
+ * @param maxConnections concurrent client connections accepted
+ * @param maxPacketBytes longest client packet accepted
+ * @param workerThreads threads running JDBC work
+ * @param handshakeTimeoutMs time a client has to authenticate
+ * @param packetTimeoutMs time a client may stall inside a packet
+ */
+public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConnections, long maxPacketBytes,
+        int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs) {
+
+    private static final Set<String> TOP_KEYS = Set.of("users", "schema", "maxConnections", "maxPacketBytes",
+            "workerThreads", "handshakeTimeoutMs", "packetTimeoutMs");
+    private static final Set<String> USER_KEYS = Set.of("password", "passwordHash");
+
+    public ProxyConfig {
+        users = Map.copyOf(users);
+    }
+
+    /** Settings with these users (name → plain password) and defaults for everything else. */
+    public static ProxyConfig of(Map<String, String> plainUsers, String schema) {
+        Map<String, byte[]> hashed = new LinkedHashMap<>();
+        plainUsers.forEach((name, password) -> hashed.put(name, NativePassword.storedHash(password)));
+        return new ProxyConfig(hashed, schema, 1000, 64L << 20, 64, 10_000, 30_000);
+    }
+
+    /** A copy with another connection limit. */
+    public ProxyConfig withMaxConnections(int max) {
+        return new ProxyConfig(users, schema, max, maxPacketBytes, workerThreads, handshakeTimeoutMs, packetTimeoutMs);
+    }
+
+    /** A copy with other packet limits. */
+    public ProxyConfig withPacketLimits(long maxBytes, long timeoutMs) {
+        return new ProxyConfig(users, schema, maxConnections, maxBytes, workerThreads, handshakeTimeoutMs, timeoutMs);
+    }
+
+    /** The stored hash of a user, if the user exists. */
+    Optional<byte[]> passwordHash(String user) {
+        return Optional.ofNullable(users.get(user));
+    }
+
+    /** Reads and validates a proxy YAML file. */
+    public static ProxyConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the proxy configuration: " + e.getMessage(), e);
+        }
+        return parse(new java.io.StringReader(text), file.toString());
+    }
+
+    /** Parses proxy YAML; {@code source} names it in messages. */
+    public static ProxyConfig parse(Reader yaml, String source) {
+        Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(yaml);
+        List<String> problems = new ArrayList<>();
+        Map<String, byte[]> users = new LinkedHashMap<>();
+        String schema = "shardline";
+        int maxConnections = 1000;
+        long maxPacketBytes = 64L << 20;
+        int workerThreads = 64;
+        long handshakeTimeoutMs = 10_000;
+        long packetTimeoutMs = 30_000;
+        if (!(root instanceof MappingNode map)) {
+            throw new IllegalArgumentException(source + ": the proxy configuration must be a mapping with 'users'");
+        }
+        for (NodeTuple tuple : map.getValue()) {
+            String key = scalar(tuple.getKeyNode());
+            Node value = tuple.getValueNode();
+            String at = source + ":" + (value.getStartMark().getLine() + 1) + ": " + key + ": ";
+            try {
+                switch (key) {
+                    case "users" -> readUsers(value, source, users, problems);
+                    case "schema" -> schema = scalar(value);
+                    case "maxConnections" -> maxConnections = positiveInt(value);
+                    case "maxPacketBytes" -> maxPacketBytes = positiveLong(value);
+                    case "workerThreads" -> workerThreads = positiveInt(value);
+                    case "handshakeTimeoutMs" -> handshakeTimeoutMs = positiveLong(value);
+                    case "packetTimeoutMs" -> packetTimeoutMs = positiveLong(value);
+                    default -> problems.add(at + "unknown key (known: " + String.join(", ", TOP_KEYS) + ")");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(at + e.getMessage());
+            }
+        }
+        if (users.isEmpty() && problems.isEmpty()) {
+            problems.add(source + ": users: at least one user is required");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Invalid proxy configuration:\n  " + String.join("\n  ", problems));
+        }
+        return new ProxyConfig(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs,
+                packetTimeoutMs);
+    }
+
+    private static void readUsers(Node node, String source, Map<String, byte[]> users, List<String> problems) {
+        if (!(node instanceof MappingNode map)) {
+            throw new IllegalArgumentException("expected a mapping of user name to {password: ...}");
+        }
+        for (NodeTuple tuple : map.getValue()) {
+            String name = scalar(tuple.getKeyNode());
+            String at = source + ":" + (tuple.getValueNode().getStartMark().getLine() + 1) + ": users." + name + ": ";
+            if (!(tuple.getValueNode() instanceof MappingNode settings)) {
+                problems.add(at + "expected {password: ...} or {passwordHash: ...}");
+                continue;
+            }
+            byte[] hash = null;
+            for (NodeTuple setting : settings.getValue()) {
+                String key = scalar(setting.getKeyNode());
+                if (!USER_KEYS.contains(key)) {
+                    problems.add(at + "unknown key '" + key + "' (known: password, passwordHash)");
+                    continue;
+                }
+                String value = scalar(setting.getValueNode());
+                if (hash != null) {
+                    problems.add(at + "give either password or passwordHash, not both");
+                } else if (key.equals("password")) {
+                    hash = NativePassword.storedHash(value);
+                } else {
+                    try {
+                        hash = NativePassword.parseHash(value);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(at + e.getMessage());
+                        hash = new byte[0];
+                    }
+                }
+            }
+            if (hash == null) {
+                problems.add(at + "password or passwordHash is required");
+            } else {
+                users.put(name, hash);
+            }
+        }
+    }
+
+    private static String scalar(Node node) {
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        throw new IllegalArgumentException("expected a single value, found a " + node.getNodeId());
+    }
+
+    private static int positiveInt(Node node) {
+        long v = positiveLong(node);
+        if (v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("must be at most " + Integer.MAX_VALUE + ", was " + v);
+        }
+        return (int) v;
+    }
+
+    private static long positiveLong(Node node) {
+        String s = scalar(node);
+        try {
+            long v = Long.parseLong(s.trim());
+            if (v <= 0) {
+                throw new IllegalArgumentException("must be positive, was " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, found '" + s + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProxyConfig[users=" + users.keySet() + ", schema=" + schema + ", maxConnections=" + maxConnections
+                + ", maxPacketBytes=" + maxPacketBytes + ", workerThreads=" + workerThreads + "]";
+    }
+}
