@@ -35,8 +35,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Transactions: {@code setAutoCommit(false)} opens a logical transaction; every data source a statement
  * touches joins it on its one physical connection; {@link #commit()} and {@link #rollback()} finish every
- * joined data source. A commit that fails on one data source still commits the others and reports which did
- * and which did not (cross-shard atomicity is issue #9). Autocommit, isolation, read-only and the network
+ * joined data source. A transaction that wrote on several data sources commits through the DataSource's
+ * {@link io.shardline.consistency.tx.TransactionCoordinator} (delayed commit with compensation, or XA; see
+ * {@code transactions} in the configuration). Autocommit, isolation, read-only and the network
  * timeout are replayed on data sources joined later. Savepoints are not supported.
  *
  * <p>Hints: {@link ShardlineHints} (force a data source, force the master) apply to this connection's
@@ -59,7 +60,7 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
 
     ShardlineConnection(ShardlineDataSource dataSource) {
         this.dataSource = dataSource;
-        this.shards = new ShardConnections(dataSource.pools());
+        this.shards = new ShardConnections(dataSource.pools(), dataSource.transactions().orElse(null));
         this.readWrite = new ReadWriteSession(dataSource.pools());
         this.routing = dataSource.readRouting().orElse(null);
         this.cache = dataSource.cache().map(CacheSession::new).orElse(null);

@@ -6,9 +6,16 @@ import io.shardline.router.plan.PlanningException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.ArrayList;
 import java.util.List;
+import io.shardline.consistency.tx.CommitObserver;
+import io.shardline.consistency.tx.MasterConnections;
+import io.shardline.consistency.tx.TransactionCoordinator;
+import io.shardline.consistency.tx.log.TransactionLogOptions;
 import io.shardline.consistency.cache.CacheMetrics;
 import io.shardline.jdbc.cache.ResultCaching;
 import io.shardline.jdbc.config.ShardlineConfig;
+import io.shardline.jdbc.config.TransactionsConfig;
+import io.shardline.jdbc.execute.DataSourceGroup;
+import io.shardline.jdbc.execute.Parameters;
 import io.shardline.jdbc.execute.ReadRouting;
 import io.shardline.jdbc.execute.ShardExecutor;
 import io.shardline.sql.SqlParser;
@@ -56,6 +63,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final ShardPools pools;
     private final ShardExecutor executor;
     private final ReadRouting readRouting;
+    private final TransactionCoordinator transactions;
     private final ResultCaching caching;
     private final StatementPlanner planner;
     private final String url;
@@ -75,9 +83,66 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             throw e;
         }
         SqlParser parser = planner instanceof ShardingPlanner sharding ? sharding.parser() : new SqlParser();
+        try {
+            this.transactions = startTransactions(config, pools, b.commitObserver);
+        } catch (RuntimeException e) {
+            executor.close();
+            pools.close();
+            throw e;
+        }
         this.readRouting = ReadRouting.start(pools, config.toRule(), parser).orElse(null);
         this.caching = ResultCaching.start(config, pools, parser).orElse(null);
         LOG.info("Shardline started from {}: data sources {}", config.source(), pools.groups());
+    }
+
+    /**
+     * The coordinator of multi-data-source transactions (none in mode LOCAL). Starting it opens the transaction log
+     * and settles what a previous run left unfinished.
+     */
+    private static TransactionCoordinator startTransactions(ShardlineConfig config, ShardPools pools,
+            CommitObserver observer) {
+        TransactionsConfig tx = config.transactions();
+        if (tx.mode() == TransactionsConfig.Mode.LOCAL) {
+            return null;
+        }
+        Path directory = tx.logDirectory().orElseGet(() -> defaultLogDirectory(config));
+        TransactionCoordinator.Options options = new TransactionCoordinator.Options(
+                tx.mode() == TransactionsConfig.Mode.XA ? TransactionCoordinator.Mode.XA
+                        : TransactionCoordinator.Mode.DELAYED,
+                directory, new TransactionLogOptions(tx.segmentBytes()), tx.undoTable(),
+                new ArrayList<>(config.dataSources().keySet()), tx.resolveIntervalMs(), observer);
+        MasterConnections masters = dataSource -> {
+            DataSourceGroup group = pools.group(dataSource).orElseThrow(() -> new SQLException("Data source '"
+                    + dataSource + "' is not configured in " + config.source(), "HY000"));
+            Connection c = group.master().pool().getConnection();
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            return c;
+        };
+        try {
+            return TransactionCoordinator.start(options, masters, Parameters::bind);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code ${java.io.tmpdir}/shardline-txlog/<hash of the master URLs>}: the same configuration finds its log again
+     * after a restart of the application; different ones do not share.
+     */
+    static Path defaultLogDirectory(ShardlineConfig config) {
+        List<String> urls = new ArrayList<>();
+        config.dataSources().forEach((name, ds) -> urls.add(name + "=" + ds.master().url()));
+        java.util.Collections.sort(urls);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", urls).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Path.of(System.getProperty("java.io.tmpdir"), "shardline-txlog",
+                    java.util.HexFormat.of().formatHex(digest, 0, 8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** Loads and validates a YAML file, then starts the pools. */
@@ -145,6 +210,14 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     }
 
     /**
+     * The coordinator of transactions that write on several data sources: its metrics, what recovery did at start,
+     * where its log is. Empty in mode LOCAL.
+     */
+    public Optional<TransactionCoordinator> transactions() {
+        return Optional.ofNullable(transactions);
+    }
+
+    /**
      * Where {@code sql} would run and what each shard would receive, as JSON ({@link RoutePreview}), without
      * executing anything. For users checking a rule and for tests.
      *
@@ -179,6 +252,9 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         }
         if (readRouting != null) {
             readRouting.close();
+        }
+        if (transactions != null) {
+            transactions.close();
         }
         executor.close();
         pools.close();
@@ -255,6 +331,7 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         private Function<ShardingRule, StatementPlanner> planner = ShardingPlanner::new;
         private int executorThreads = ShardExecutor.defaultThreads();
         private String url;
+        private CommitObserver commitObserver = CommitObserver.NONE;
 
         private Builder() {
         }
@@ -276,6 +353,12 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
                 throw new IllegalArgumentException("executorThreads must be >= 1, was " + threads);
             }
             this.executorThreads = threads;
+            return this;
+        }
+
+        /** Sees every step of multi-data-source commits (instrumentation, fault-injection tests). */
+        public Builder commitObserver(CommitObserver observer) {
+            this.commitObserver = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

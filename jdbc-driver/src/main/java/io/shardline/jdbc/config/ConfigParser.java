@@ -25,7 +25,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class ConfigParser {
 
-    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "cache");
+    static final List<String> ROOT_KEYS = List.of("dataSources", "rules", "readWriteSplitting", "transactions", "cache");
+    static final List<String> TRANSACTIONS_KEYS = List.of("mode", "log", "undoTable", "resolveIntervalMs");
+    static final List<String> TRANSACTION_LOG_KEYS = List.of("directory", "segmentBytes");
     static final List<String> DATA_SOURCE_KEYS = List.of("master", "replicas", "pool", "flavor", "readWriteSplitting");
     static final List<String> SPLITTING_KEYS = List.of("loadBalancer", "maxReplicaLagMs", "transactionReads",
             "pollIntervalMs", "readYourWrites");
@@ -47,11 +49,12 @@ final class ConfigParser {
 
     /** The model of a parsed document, with the reader that knows its lines and problems. */
     record Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
-            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, CacheConfig cache) {
+            Set<String> brokenNames, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions,
+            CacheConfig cache) {
 
         Parsed(Map<String, DataSourceConfig> dataSources, RulesConfig rules, YamlNodeReader reader,
                 Set<String> brokenNames) {
-            this(dataSources, rules, reader, brokenNames, Map.of(), CacheConfig.NONE);
+            this(dataSources, rules, reader, brokenNames, Map.of(), TransactionsConfig.DEFAULTS, CacheConfig.NONE);
         }
 
         /**
@@ -97,8 +100,10 @@ final class ConfigParser {
             dataSources = dataSources(dataSourcesNode);
         }
         RulesConfig rules = top.containsKey("rules") ? rules(top.get("rules")) : RulesConfig.EMPTY;
+        TransactionsConfig transactions = top.containsKey("transactions")
+                ? transactions(top.get("transactions"), "transactions") : TransactionsConfig.DEFAULTS;
         CacheConfig cache = top.containsKey("cache") ? CacheConfigReader.read(r, top.get("cache")) : CacheConfig.NONE;
-        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), cache);
+        return new Parsed(dataSources, rules, r, broken, Collections.unmodifiableMap(splitting), transactions, cache);
     }
 
     private Node compose(String yaml) {
@@ -263,6 +268,59 @@ final class ConfigParser {
             return absent;
         }
         return value;
+    }
+
+    // ---- transactions ------------------------------------------------------------------------------
+
+    private TransactionsConfig transactions(Node node, String path) {
+        TransactionsConfig d = TransactionsConfig.DEFAULTS;
+        Map<String, Node> fields = r.mapping(node, path, TRANSACTIONS_KEYS);
+        if (fields == null) {
+            return d;
+        }
+        TransactionsConfig.Mode mode = enumValue(fields.get("mode"), path + ".mode", TransactionsConfig.Mode.class,
+                d.mode());
+        java.util.Optional<java.nio.file.Path> directory = d.logDirectory();
+        long segmentBytes = d.segmentBytes();
+        if (fields.containsKey("log")) {
+            Map<String, Node> log = r.mapping(fields.get("log"), path + ".log", TRANSACTION_LOG_KEYS);
+            if (log != null && log.containsKey("directory")) {
+                String dir = r.requiredString(log.get("directory"), path + ".log.directory");
+                if (dir != null) {
+                    try {
+                        directory = java.util.Optional.of(java.nio.file.Path.of(dir));
+                    } catch (java.nio.file.InvalidPathException e) {
+                        r.problem(log.get("directory"), path + ".log.directory", "not a valid path: " + e.getMessage());
+                    }
+                }
+            }
+            if (log != null) {
+                segmentBytes = number(log, path + ".log", "segmentBytes", 64 * 1024, 1L << 30, d.segmentBytes());
+            }
+        }
+        String undoTable = d.undoTable();
+        if (fields.containsKey("undoTable")) {
+            String t = r.requiredString(fields.get("undoTable"), path + ".undoTable");
+            if (t != null && !t.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+                r.problem(fields.get("undoTable"), path + ".undoTable", "'" + t + "' is not a plain table name "
+                        + "(letters, digits and _, at most 64 characters)");
+            } else if (t != null) {
+                undoTable = t;
+            }
+        }
+        long resolve = number(fields, path, "resolveIntervalMs", 100, 3_600_000, d.resolveIntervalMs());
+        if (mode == TransactionsConfig.Mode.LOCAL) {
+            for (String key : List.of("log", "undoTable", "resolveIntervalMs")) {
+                if (fields.containsKey(key)) {
+                    r.problem(fields.get(key), path + "." + key, "does not apply to mode LOCAL (no log, no undo)");
+                }
+            }
+        }
+        if (mode == TransactionsConfig.Mode.XA && fields.containsKey("undoTable")) {
+            r.problem(fields.get("undoTable"), path + ".undoTable", "does not apply to mode XA (the servers keep "
+                    + "prepared branches; nothing is compensated)");
+        }
+        return new TransactionsConfig(mode, directory, segmentBytes, undoTable, resolve);
     }
 
     // ---- readWriteSplitting -----------------------------------------------------------------------

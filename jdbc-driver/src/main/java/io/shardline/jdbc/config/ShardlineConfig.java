@@ -23,12 +23,14 @@ public final class ShardlineConfig {
     private final RulesConfig rules;
     private final ShardingRule rule;
     private final Map<String, ReadWriteSplittingConfig> splitting;
+    private final TransactionsConfig transactions;
     // Set once by parse(), before the instance escapes (kept out of the constructor so that sections merge apart).
     private CacheConfig cache = CacheConfig.NONE;
 
     private ShardlineConfig(String source, Map<String, DataSourceConfig> dataSources, RulesConfig rules,
-            ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting) {
+            ShardingRule rule, Map<String, ReadWriteSplittingConfig> splitting, TransactionsConfig transactions) {
         this.splitting = splitting;
+        this.transactions = transactions;
         this.source = source;
         this.dataSources = dataSources;
         this.rules = rules;
@@ -94,7 +96,7 @@ public final class ShardlineConfig {
                 .orElseThrow(() -> new ConfigException(parsed.reader().problems()));
         checkCachedTables(parsed, rule);
         ShardlineConfig config = new ShardlineConfig(sourceName, parsed.dataSources(), parsed.rules(), rule,
-                parsed.splitting());
+                parsed.splitting(), parsed.transactions());
         config.cache = parsed.cache();
         return config;
     }
@@ -142,6 +144,11 @@ public final class ShardlineConfig {
      */
     public java.util.Optional<ReadWriteSplittingConfig> readWriteSplitting(String dataSource) {
         return java.util.Optional.ofNullable(splitting.get(dataSource));
+    }
+
+    /** How transactions that write on several data source groups commit ({@code transactions}). */
+    public TransactionsConfig transactions() {
+        return transactions;
     }
 
     /** The immutable runtime rules, built and validated at load time. */

@@ -1,5 +1,8 @@
 package io.shardline.jdbc.execute;
 
+import io.shardline.consistency.tx.GlobalTransaction;
+import io.shardline.consistency.tx.TransactionCoordinator;
+import io.shardline.consistency.tx.XaBranches;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +22,11 @@ import java.util.concurrent.Executor;
  * connections opened later (HikariCP's dirty bits). The catalog is not: each data source has its own database
  * in its URL, so there is no one catalog to switch.
  *
+ * <p>Transactions that write on several data sources commit through the {@link TransactionCoordinator}: in DELAYED
+ * mode a {@link GlobalTransaction} follows the writes (undo capture, markers) and commits at the end; in XA mode
+ * every master connection the transaction uses is an XA branch, and the physical connections stay in autocommit
+ * mode (XA START opens the branch). Without a coordinator (mode LOCAL) every connection commits on its own.
+ *
  * <p>Not thread-safe, like a JDBC connection: the executor opens connections on the caller's thread before it
  * fans out.
  */
@@ -28,7 +36,13 @@ public final class ShardConnections implements AutoCloseable {
     public static final int ISOLATION_UNSET = -1;
 
     private final ShardPools pools;
+    private final TransactionCoordinator coordinator;
+    private final boolean xaMode;
     private final List<Open> open = new ArrayList<>(4);
+    /** DELAYED mode: the write side of the current transaction, from its first write. */
+    private GlobalTransaction global;
+    /** XA mode: the current transaction's branches, from its first statement. */
+    private XaBranches.Transaction xa;
     private boolean autoCommit = true;
     private boolean readOnly;
     private int isolation = ISOLATION_UNSET;
@@ -40,7 +54,14 @@ public final class ShardConnections implements AutoCloseable {
     }
 
     public ShardConnections(ShardPools pools) {
+        this(pools, null);
+    }
+
+    /** @param coordinator commits multi-data-source transactions; null for mode LOCAL */
+    public ShardConnections(ShardPools pools, TransactionCoordinator coordinator) {
         this.pools = pools;
+        this.coordinator = coordinator;
+        this.xaMode = coordinator != null && coordinator.mode() == TransactionCoordinator.Mode.XA;
     }
 
     public ShardPools pools() {
@@ -52,13 +73,57 @@ public final class ShardConnections implements AutoCloseable {
      * connection per node: its master's, and a replica's for reads that read/write splitting sends there.
      */
     public Connection connection(DataSourceGroup group, ShardNode node) throws SQLException {
-        for (int i = 0, n = open.size(); i < n; i++) {
+        Connection c = null;
+        for (int i = 0, n = open.size(); i < n && c == null; i++) {
             Open o = open.get(i);
             if (o.group == group && o.node == node) {
-                return o.connection;
+                c = o.connection;
             }
         }
-        return borrow(group, node);
+        if (c == null) {
+            c = borrow(group, node);
+        }
+        if (xaMode && !autoCommit && node == group.master()) {
+            enlist(group, c);
+        }
+        return c;
+    }
+
+    /** XA mode: the first use of a master connection in a transaction opens its branch. */
+    private void enlist(DataSourceGroup group, Connection c) throws SQLException {
+        if (xa == null) {
+            xa = coordinator.xa().begin();
+        }
+        if (!xa.enlisted(c)) {
+            try {
+                xa.enlist(group.name(), c);
+            } catch (SQLException e) {
+                throw new ShardFailureException(group.name(), group.master().address(), "XA START", e);
+            }
+        }
+    }
+
+    /**
+     * DELAYED mode, inside a transaction: the write side, created at the transaction's first write. Empty outside a
+     * transaction and in the other modes.
+     */
+    public java.util.Optional<GlobalTransaction> globalTransaction() {
+        if (autoCommit || coordinator == null || xaMode) {
+            return java.util.Optional.empty();
+        }
+        if (global == null) {
+            global = coordinator.begin();
+        }
+        return java.util.Optional.of(global);
+    }
+
+    /** The transaction's connection to a data source's master (borrowed when not open yet). */
+    public Connection masterConnection(String dataSource) throws SQLException {
+        DataSourceGroup group = pools.groupOrNull(dataSource);
+        if (group == null) {
+            throw DataSourceGroup.unknown(dataSource);
+        }
+        return connection(group, group.master());
     }
 
     /** The connection already open on {@code node}, or null (never borrows). */
@@ -101,7 +166,7 @@ public final class ShardConnections implements AutoCloseable {
         }
         boolean[] serverReadOnly = {false};
         try {
-            if (!autoCommit) {
+            if (!autoCommit && !xaMode) {
                 c.setAutoCommit(false);
             }
             if (isolation != ISOLATION_UNSET) {
@@ -152,7 +217,9 @@ public final class ShardConnections implements AutoCloseable {
             // Switching autocommit on commits: do it as a reported commit so a failure names the shards.
             commit();
         }
-        forEach((o, c) -> c.setAutoCommit(value), "setAutoCommit(" + value + ")");
+        if (!xaMode) {
+            forEach((o, c) -> c.setAutoCommit(value), "setAutoCommit(" + value + ")");
+        }
         autoCommit = value;
     }
 
@@ -203,6 +270,39 @@ public final class ShardConnections implements AutoCloseable {
         if (autoCommit || open.isEmpty()) {
             return;
         }
+        if (xaMode) {
+            XaBranches.Transaction branches = xa;
+            xa = null;
+            if (branches != null) {
+                if (commit) {
+                    branches.commit();
+                } else {
+                    branches.rollback();
+                }
+            }
+            return;
+        }
+        GlobalTransaction transaction = global;
+        global = null;
+        if (transaction != null && transaction.spansDataSources()) {
+            if (commit) {
+                List<TransactionCoordinator.Branch> branches = new ArrayList<>(open.size());
+                for (Open o : open) {
+                    branches.add(new TransactionCoordinator.Branch(o.group.name(), o.connection,
+                            o.node == o.group.master()));
+                }
+                coordinator.commit(transaction, branches);
+                return;
+            }
+            // Rolling back needs nothing more: the undo records and markers roll back with their branches.
+        }
+        if (commit && coordinator != null) {
+            coordinator.countLocalCommit();
+        }
+        finishEach(commit);
+    }
+
+    private void finishEach(boolean commit) throws SQLException {
         List<String> done = null;
         List<ShardFailureException> failed = null;
         for (Open o : open) {
@@ -232,7 +332,7 @@ public final class ShardConnections implements AutoCloseable {
             ShardFailureException first = ShardFailureException.combine(failed);
             SQLException report = new SQLException((commit ? "Commit" : "Rollback") + " failed on " + failedNames
                     + "; " + (commit ? "committed" : "rolled back") + " on " + (done == null ? "[]" : done)
-                    + (commit ? " (cross-shard atomicity arrives with issue #9): " : ": ") + first.getMessage(),
+                    + (commit ? " (transactions.mode LOCAL: nothing is undone): " : ": ") + first.getMessage(),
                     first.getSQLState(), first.getErrorCode(), first);
             throw report;
         }
@@ -245,9 +345,14 @@ public final class ShardConnections implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
+        if (xa != null) {
+            xa.rollback();
+            xa = null;
+        }
+        global = null;
         for (Open o : open) {
             try {
-                if (!autoCommit && !o.connection.isClosed()) {
+                if (!autoCommit && !xaMode && !o.connection.isClosed()) {
                     o.connection.rollback();
                 }
                 if (o.serverReadOnly[0]) {
@@ -312,10 +417,18 @@ public final class ShardConnections implements AutoCloseable {
 
     private void forEach(Setting setting, String what) throws SQLException {
         List<ShardFailureException> failed = null;
-        for (Open o : open) {
+        for (java.util.Iterator<Open> it = open.iterator(); it.hasNext(); ) {
+            Open o = it.next();
             try {
                 setting.apply(o, o.connection);
             } catch (SQLException e) {
+                if (o.node != o.group.master() && ReadRouting.isConnectionFailure(e)) {
+                    // A replica connection that died holds no transaction: drop it; the next read borrows anew
+                    // (and read routing takes the replica out when it fails again).
+                    it.remove();
+                    closeQuietly(o.connection);
+                    continue;
+                }
                 if (failed == null) {
                     failed = new ArrayList<>(2);
                 }

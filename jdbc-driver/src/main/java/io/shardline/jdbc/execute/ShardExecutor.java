@@ -1,5 +1,7 @@
 package io.shardline.jdbc.execute;
 
+import io.shardline.consistency.tx.GlobalTransaction;
+import io.shardline.consistency.tx.undo.PendingUndo;
 import io.shardline.jdbc.resultset.MergedResultSet;
 import io.shardline.jdbc.resultset.ShardlineResultSetMetaData;
 import io.shardline.router.merge.MergeEngine;
@@ -117,6 +119,9 @@ public final class ShardExecutor implements AutoCloseable {
             outcome.groups[i] = group;
             resolve(outcome, i, plan, session, connections, routing, rw);
         }
+        if (!plan.query()) {
+            joinTransaction(outcome, connections);
+        }
         run(outcome, options, plan, session, connections, routing, rw);
         try {
             finish(outcome, options, owner);
@@ -128,6 +133,25 @@ public final class ShardExecutor implements AutoCloseable {
             routing.afterWrite(outcome, connections, rw);
         }
         return outcome;
+    }
+
+    /**
+     * Inside a DELAYED-mode transaction: registers the data sources this write changes (on this thread, before
+     * the units run) so the transaction knows when it spans several and which writes capture undo records.
+     */
+    private static void joinTransaction(Outcome outcome, ShardConnections connections) throws SQLException {
+        java.util.Optional<GlobalTransaction> global = connections.globalTransaction();
+        if (global.isEmpty()) {
+            return;
+        }
+        List<String> dataSources = new ArrayList<>(2);
+        for (DataSourceGroup group : outcome.groups) {
+            if (!dataSources.contains(group.name())) {
+                dataSources.add(group.name());
+            }
+        }
+        global.get().beforeWrite(dataSources, connections::masterConnection);
+        outcome.global = global.get();
     }
 
     /** Picks unit {@code i}'s node and connection; a replica whose connection cannot be borrowed is taken out. */
@@ -304,6 +328,16 @@ public final class ShardExecutor implements AutoCloseable {
             }
             groupOf[i] = g;
         }
+        java.util.Optional<GlobalTransaction> global = connections.globalTransaction();
+        if (global.isPresent()) {
+            // Writes that capture undo records run one by one (each needs its before- and after-images).
+            global.get().beforeWrite(dataSources, connections::masterConnection);
+            for (String ds : dataSources) {
+                if (global.get().captures(ds)) {
+                    return null;
+                }
+            }
+        }
         long[] counts = new long[plans.size()];
         java.util.Arrays.fill(counts, Statement.EXECUTE_FAILED);
         ShardPools pools = connections.pools();
@@ -412,6 +446,24 @@ public final class ShardExecutor implements AutoCloseable {
     }
 
     private static void runUnit(Outcome outcome, int i, ExecutionOptions options) throws SQLException {
+        GlobalTransaction global = outcome.global;
+        if (global == null || !global.captures(outcome.groups[i].name())) {
+            runStatement(outcome, i, options);
+            return;
+        }
+        // Undo capture: before-images under lock, the write, after-images and undo records, in the branch's
+        // local transaction.
+        ExecutionUnit unit = outcome.units.get(i);
+        String dataSource = outcome.groups[i].name();
+        java.util.Optional<PendingUndo> pending = global.beforeUnit(dataSource, outcome.connections[i], unit.sql(),
+                unit.parameters());
+        runStatement(outcome, i, options);
+        if (pending.isPresent()) {
+            global.afterUnit(dataSource, pending.get(), outcome.connections[i], outcome.counts[i]);
+        }
+    }
+
+    private static void runStatement(Outcome outcome, int i, ExecutionOptions options) throws SQLException {
         ExecutionUnit unit = outcome.units.get(i);
         Connection c = outcome.connections[i];
         List<Object> parameters = unit.parameters();
@@ -544,6 +596,8 @@ public final class ShardExecutor implements AutoCloseable {
         final ResultSet[] results;
         final long[] counts;
         final Map<String, String> logicalTables;
+        /** DELAYED-mode transaction whose writes capture undo records, or null. */
+        GlobalTransaction global;
         ResultSet resultSet;
         long updateCount = -1;
 

@@ -41,6 +41,21 @@ class ReadmeConfigTest {
     }
 
     @Test
+    void readmeTransactionsSnippetParses() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("## Multi-shard transactions");
+        assertThat(section).as("README has a transactions section").isPositive();
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+
+        ShardlineConfig config = ShardlineConfig.parse(yaml
+                + "dataSources:\n  ds_0: {master: {url: 'jdbc:mysql://h/db0'}}\n", "README.md");
+
+        assertThat(config.transactions().mode()).isEqualTo(TransactionsConfig.Mode.DELAYED);
+        assertThat(config.transactions().logDirectory()).contains(Path.of("/var/lib/shardline/txlog"));
+    }
+
+    @Test
     void readmeCacheSnippetParses() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
         int section = readme.indexOf("## Cache");

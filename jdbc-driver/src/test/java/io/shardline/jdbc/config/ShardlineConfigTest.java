@@ -40,6 +40,19 @@ class ShardlineConfigTest {
     }
 
     @Test
+    void readsTransactions() {
+        assertThat(config.transactions()).isEqualTo(new TransactionsConfig(TransactionsConfig.Mode.DELAYED,
+                java.util.Optional.of(java.nio.file.Path.of("/var/lib/shardline/txlog")), 16_777_216,
+                "shardline_undo_log", 5000));
+        ShardlineConfig minimal = ShardlineConfig.parse("transactions: {mode: XA}\ndataSources:\n  ds_0: {master: "
+                + "{url: 'jdbc:mysql://h/db0'}}\n", "t.yaml");
+        assertThat(minimal.transactions().mode()).isEqualTo(TransactionsConfig.Mode.XA);
+        assertThat(minimal.transactions().logDirectory()).isEmpty();
+        assertThat(ShardlineConfig.parse("dataSources:\n  ds_0: {master: {url: 'jdbc:mysql://h/db0'}}\n", "t.yaml")
+                .transactions()).isEqualTo(TransactionsConfig.DEFAULTS);
+    }
+
+    @Test
     void buildsTheRule() {
         assertThat(rule.dataSourceNames()).containsExactly("ds_0", "ds_1");
         assertThat(rule.tableRules()).extracting(TableRule::logicTable)
@@ -110,7 +123,7 @@ class ShardlineConfigTest {
         Files.writeString(file, "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nrule: {}\n",
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ShardlineConfig.load(file)).isInstanceOf(ConfigException.class)
-                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: cache, dataSources, readWriteSplitting, rules)");
+                .hasMessage(file + ":3: rule: unknown key; did you mean 'rules'? (allowed: cache, dataSources, readWriteSplitting, rules, transactions)");
 
         assertThatThrownBy(() -> ShardlineConfig.load(dir.resolve("missing.yaml")))
                 .hasMessageStartingWith(dir.resolve("missing.yaml") + ":1: cannot read the file");
@@ -128,8 +141,8 @@ class ShardlineConfigTest {
         String yaml = "dataSources:\n  ds_0: {master: {url: \"jdbc:mysql://h/db\"}}\nfoo: 1\nbar: 2\n";
         assertThatThrownBy(() -> ShardlineConfig.parse(yaml, "x.yaml"))
                 .hasMessage("2 configuration problems:\n"
-                        + "  x.yaml:3: foo: unknown key (allowed: cache, dataSources, readWriteSplitting, rules)\n"
-                        + "  x.yaml:4: bar: unknown key (allowed: cache, dataSources, readWriteSplitting, rules)");
+                        + "  x.yaml:3: foo: unknown key (allowed: cache, dataSources, readWriteSplitting, rules, transactions)\n"
+                        + "  x.yaml:4: bar: unknown key (allowed: cache, dataSources, readWriteSplitting, rules, transactions)");
     }
 
     @Test

@@ -81,8 +81,10 @@ class TransactionLogCrashTest {
                 log.unfinished().forEach(u -> unfinished.add(u.xid()));
                 assertThat(unfinished).as("trial %d: synced unfinished transactions", trial)
                         .containsAll(mustBeUnfinished);
-                assertThat(unfinished).as("trial %d: synced FINISHED records", trial)
-                        .doesNotContainAnyElementsOf(mustBeFinished);
+                // On a loaded machine an early kill can come before the first FINISHED record.
+                for (String finished : mustBeFinished) {
+                    assertThat(unfinished).as("trial %d: synced FINISHED record", trial).doesNotContain(finished);
+                }
                 if (log.recoveryReport().tornTail().isPresent()) {
                     tornTails++;
                 }
