@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.shardline.consistency.cache.CacheMetrics;
 import io.shardline.consistency.cache.EvictionCause;
+import io.shardline.consistency.tx.TransactionCoordinator;
+import io.shardline.consistency.tx.TransactionMetrics;
 import io.shardline.jdbc.ShardlineDataSource;
 import io.shardline.jdbc.execute.DataSourceGroup;
 import io.shardline.jdbc.execute.ShardNode;
@@ -24,6 +26,9 @@ import java.util.function.ToLongFunction;
  * per data source are the sums by {@code role}.</li>
  * <li>{@code shardline.replica.healthy{datasource,node}}: 1 while a replica is in rotation.</li>
  * <li>HikariCP's own meters ({@code hikaricp.connections*{pool=shardline-<ds>-<role>}}) for every node's pool.</li>
+ * <li>{@code shardline.transactions.commits{kind=local|global|xa}}, {@code shardline.transactions.compensations},
+ * {@code .compensated.rows}, {@code .manual.resolutions}, {@code .in.doubt}, {@code .recovered}: the transaction
+ * coordinator's counters, unless transactions are in mode LOCAL.</li>
  * <li>{@code shardline.cache.*}: hits, misses, fills, refused fills, evictions by cause, binlog events; only with
  * a {@code cache} section.</li>
  * </ul>
@@ -81,8 +86,32 @@ public final class ShardlineMetrics implements MeterBinder {
     }
 
     private void bindTransactions(MeterRegistry registry) {
-        // TRANSACTION METRICS: bound here once ShardlineDataSource.transactions() (TransactionCoordinator.metrics())
-        // is on the branch; see bindTransactionMetrics below when it is.
+        Optional<TransactionCoordinator> coordinator = dataSource.transactions();
+        if (coordinator.isEmpty()) {
+            return; // transactions mode LOCAL: no coordinator, nothing beyond plain local commits to count
+        }
+        TransactionMetrics m = coordinator.get().metrics();
+        txCounter(registry, "shardline.transactions.commits", "Commits, by kind", m, TransactionMetrics::localCommits,
+                "kind", "local");
+        txCounter(registry, "shardline.transactions.commits", "Commits, by kind", m, TransactionMetrics::globalCommits,
+                "kind", "global");
+        txCounter(registry, "shardline.transactions.commits", "Commits, by kind", m, TransactionMetrics::xaCommits,
+                "kind", "xa");
+        txCounter(registry, "shardline.transactions.compensations", "Global transactions compensated from undo "
+                + "records", m, TransactionMetrics::compensations);
+        txCounter(registry, "shardline.transactions.compensated.rows", "Rows restored by compensation", m,
+                TransactionMetrics::compensatedRows);
+        txCounter(registry, "shardline.transactions.manual.resolutions", "Global transactions left for manual "
+                + "resolution", m, TransactionMetrics::manualResolutions);
+        txCounter(registry, "shardline.transactions.in.doubt", "Commits whose outcome was unknown to the "
+                + "application", m, TransactionMetrics::inDoubt);
+        txCounter(registry, "shardline.transactions.recovered", "Unfinished global transactions settled by recovery",
+                m, TransactionMetrics::recovered);
+    }
+
+    private static void txCounter(MeterRegistry registry, String name, String description, TransactionMetrics m,
+            ToLongFunction<TransactionMetrics> f, String... tags) {
+        FunctionCounter.builder(name, m, f::applyAsLong).description(description).tags(tags).register(registry);
     }
 
     private void bindCache(MeterRegistry registry) {

@@ -103,6 +103,8 @@ class ShardlineAutoConfigurationIT {
             assertThat(context.getBean(PlatformTransactionManager.class)).isInstanceOf(JdbcTransactionManager.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            context.getBean(ShardlineMetrics.class).bindTo(registry);
 
             // Committed: users 1 and 2 live on different data sources; both rows are there afterwards.
             tx.executeWithoutResult(status -> {
@@ -118,6 +120,9 @@ class ShardlineAutoConfigurationIT {
 
             assertThat(jdbc.queryForList("SELECT name FROM t_item ORDER BY item_id", String.class))
                     .containsExactly("committed-1", "committed-2");
+            // The committed transaction wrote on both data sources: one global commit for the coordinator's meter.
+            assertThat(registry.get("shardline.transactions.commits").tag("kind", "global").functionCounter().count())
+                    .isEqualTo(1);
         });
         // What each master really holds: the rows went to the data source of user_id % 2, none rolled back.
         assertThat(namesOn(db, 0)).containsExactly("committed-2");

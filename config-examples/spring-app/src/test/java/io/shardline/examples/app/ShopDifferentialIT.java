@@ -66,6 +66,9 @@ class ShopDifferentialIT {
                         .isPositive();
                 assertThat(meters.get("shardline.statements").tag("opcode", "SCATTER").functionCounter().count())
                         .isPositive();
+                // placeOrders writes on one data source (a local commit); placeForEach wrote on both and rolled back.
+                assertThat(meters.get("shardline.transactions.commits").tag("kind", "local").functionCounter().count())
+                        .isPositive();
                 assertThat(meters.get("hikaricp.connections.active").tag("pool", "shardline-ds_1-master").gauge())
                         .isNotNull();
                 System.out.println("Shardline meters after the scenario:");
