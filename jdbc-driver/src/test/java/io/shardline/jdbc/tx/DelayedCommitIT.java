@@ -12,7 +12,6 @@ import io.shardline.consistency.tx.GlobalCommitException;
 import io.shardline.consistency.tx.TransactionCoordinator;
 import io.shardline.consistency.tx.TransactionMetrics;
 import io.shardline.jdbc.ShardlineDataSource;
-import io.shardline.jdbc.config.ShardlineConfig;
 import io.shardline.testkit.junit.TestDatabase;
 import io.shardline.testkit.junit.TestTopology;
 import java.math.BigDecimal;
@@ -46,13 +45,11 @@ class DelayedCommitIT {
     }
 
     private ShardlineDataSource open(TestDatabase db, CommitObserver observer) {
-        ShardlineConfig config = ShardlineConfig.parse(TransferFixture.yaml(db, GROUPS, "DELAYED", logs, 200),
-                "delayed-commit-it.yaml");
-        return ShardlineDataSource.builder().config(config).commitObserver(observer).build();
+        return TransferFixture.dataSource(db, GROUPS, "DELAYED", logs, observer);
     }
 
     private static TransactionCoordinator coordinator(ShardlineDataSource ds) {
-        return ds.transactions().orElseThrow();
+        return TransferFixture.coordinator(ds);
     }
 
     @Test

@@ -49,6 +49,18 @@ final class TransferFixture {
         return y.toString();
     }
 
+    /** A DataSource over the topology with the given transactions mode, log and commit observer. */
+    static io.shardline.jdbc.ShardlineDataSource dataSource(TestDatabase db, int groups, String mode, Path logs,
+            io.shardline.consistency.tx.CommitObserver observer) {
+        io.shardline.jdbc.config.ShardlineConfig config = io.shardline.jdbc.config.ShardlineConfig.parse(
+                yaml(db, groups, mode, logs, 200), mode.toLowerCase(java.util.Locale.ROOT) + "-commit-it.yaml");
+        return io.shardline.jdbc.ShardlineDataSource.builder().config(config).commitObserver(observer).build();
+    }
+
+    static io.shardline.consistency.tx.TransactionCoordinator coordinator(io.shardline.jdbc.ShardlineDataSource ds) {
+        return ds.transactions().orElseThrow();
+    }
+
     /** (Re)creates the tables on every master and opens every account with {@link #OPENING}. */
     static void reset(TestDatabase db, int groups) throws SQLException {
         for (int g = 0; g < groups; g++) {

@@ -11,7 +11,6 @@ import io.shardline.consistency.tx.CommitObserver;
 import io.shardline.consistency.tx.GlobalCommitException;
 import io.shardline.consistency.tx.TransactionCoordinator;
 import io.shardline.jdbc.ShardlineDataSource;
-import io.shardline.jdbc.config.ShardlineConfig;
 import io.shardline.testkit.junit.TestDatabase;
 import io.shardline.testkit.junit.TestTopology;
 import java.math.BigDecimal;
@@ -43,13 +42,11 @@ class XaCommitIT {
     }
 
     private ShardlineDataSource open(TestDatabase db, CommitObserver observer) {
-        ShardlineConfig config = ShardlineConfig.parse(TransferFixture.yaml(db, GROUPS, "XA", logs, 200),
-                "xa-commit-it.yaml");
-        return ShardlineDataSource.builder().config(config).commitObserver(observer).build();
+        return TransferFixture.dataSource(db, GROUPS, "XA", logs, observer);
     }
 
     private static TransactionCoordinator coordinator(ShardlineDataSource ds) {
-        return ds.transactions().orElseThrow();
+        return TransferFixture.coordinator(ds);
     }
 
     @Test
