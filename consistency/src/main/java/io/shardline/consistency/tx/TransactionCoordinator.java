@@ -478,7 +478,8 @@ public final class TransactionCoordinator implements AutoCloseable {
         }
     }
 
-    private void finishQuietly(String xid, TxOutcome outcome, String detail) {
+    /** Appends FINISHED (durable before any clean-up); a failure is logged, recovery re-settles idempotently. */
+    void finishQuietly(String xid, TxOutcome outcome, String detail) {
         try {
             // Durable before the undo records go: recovery must never find a settled transaction unsettled without
             // the markers it would decide by.

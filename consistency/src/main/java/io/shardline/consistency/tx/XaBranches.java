@@ -134,7 +134,7 @@ public final class XaBranches {
                             + "decided and logged, but the prepared branches on " + pending + " could not be committed "
                             + "yet; Shardline commits them as soon as they answer", null);
                 }
-                finish(xid, TxOutcome.COMMITTED, "");
+                coordinator.finishQuietly(xid, TxOutcome.COMMITTED, "");
                 coordinator.metrics().xaCommits.increment();
             } finally {
                 coordinator.active().remove(xid);
@@ -215,7 +215,7 @@ public final class XaBranches {
         if (!unreachable.isEmpty()) {
             return new TransactionCoordinator.Resolution(t.xid(), "PENDING", "not reachable: " + unreachable);
         }
-        finish(t.xid(), TxOutcome.COMMITTED, "recovered: " + committed + " prepared branch(es) committed");
+        coordinator.finishQuietly(t.xid(), TxOutcome.COMMITTED, "recovered: " + committed + " prepared branch(es) committed");
         return new TransactionCoordinator.Resolution(t.xid(), "COMMITTED", committed
                 + " prepared branch(es) committed after the decision was logged");
     }
@@ -247,15 +247,6 @@ public final class XaBranches {
             }
         }
         return rolledBack;
-    }
-
-    private void finish(String xid, TxOutcome outcome, String detail) {
-        try {
-            coordinator.log().append(TxRecord.finished(xid, outcome, detail), true);
-        } catch (IOException e) {
-            LOG.error("XA transaction {} settled ({}) but the log could not record it: {}", xid, outcome,
-                    e.getMessage());
-        }
     }
 
     /** Prepared branches on a server: {gtrid, bqual} pairs (format 1). */
