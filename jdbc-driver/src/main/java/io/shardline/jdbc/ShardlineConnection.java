@@ -529,6 +529,37 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
     // ---- closing ----
 
     /**
+     * Outside a transaction, gives every physical connection back to its pool while this connection, its statements
+     * and its settings stay: the next statement borrows again and the settings are replayed on what it borrows.
+     * Open result sets are closed first (their rows come from those connections). For servers that keep many idle
+     * sessions, such as the proxy: an idle session then holds no shard connection, and a busy one keeps its prepared
+     * statements and read-your-writes state. Inside a transaction it does nothing and returns false.
+     */
+    public boolean releaseShardConnections() throws SQLException {
+        checkOpen();
+        if (!shards.autoCommit()) {
+            return false;
+        }
+        SQLException first = null;
+        for (int i = statements.size() - 1; i >= 0; i--) {
+            try {
+                statements.get(i).closeResults();
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
+        }
+        try {
+            shards.close(); // autocommit: nothing to roll back; server-side read-only is undone
+        } catch (SQLException e) {
+            first = first == null ? e : first;
+        }
+        if (first != null) {
+            throw first;
+        }
+        return true;
+    }
+
+    /**
      * Closes this connection's statements (and their result sets), rolls back an unfinished transaction, and
      * returns every physical connection to its pool.
      */

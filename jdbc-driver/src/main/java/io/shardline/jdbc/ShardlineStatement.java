@@ -557,6 +557,11 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
         connection.forget(this);
     }
 
+    /** Closes the current result (and the shard statements behind it); the statement stays usable. */
+    void closeResults() throws SQLException {
+        closeOutcome();
+    }
+
     /** Closes without deregistering (the connection is iterating its list). */
     void closeFromConnection() throws SQLException {
         closed = true;

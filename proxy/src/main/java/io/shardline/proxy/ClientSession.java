@@ -92,6 +92,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private Channel channel;
     private PacketOutput output;
     private boolean running;
+    /** A result that stopped on the network thread to wait for the client; a worker finishes it. */
+    private Streaming streaming;
     private Phase phase = Phase.HANDSHAKE;
     private String user = "";
     private String pendingSchema;
@@ -179,6 +181,18 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private void enqueue(Object work) {
         boolean start;
         synchronized (queue) {
+            if (!running && queue.isEmpty() && inlineable(work)) {
+                running = true;
+                start = false;
+            } else {
+                start = true;
+            }
+        }
+        if (!start) {
+            runInline((Packet) work);
+            return;
+        }
+        synchronized (queue) {
             queue.add(work);
             start = !running;
             running = true;
@@ -193,7 +207,92 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * With {@code inlineReads}: whether {@code work} is a read that cannot wait on a lock (a SELECT without a
+     * locking clause, text or prepared, or a ping) in a session outside a transaction, to be run right here on the
+     * network thread. Called under the queue lock while no command of the session runs, so the session's state as the
+     * worker left it is visible.
+     */
+    private boolean inlineable(Object work) {
+        if (!server.config().inlineReads() || phase != Phase.COMMAND || !autocommit || !(work instanceof Packet p)) {
+            return false;
+        }
+        try {
+            if (connection != null && !connection.getAutoCommit()) {
+                return false; // BEGIN opened a transaction
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        ByteBuf in = p.payload();
+        if (!in.isReadable()) {
+            return false;
+        }
+        int at = in.readerIndex();
+        return switch (in.getUnsignedByte(at)) {
+            case 0x0e -> true; // COM_PING
+            case 0x17 -> { // COM_STMT_EXECUTE
+                PreparedCommand command = in.readableBytes() >= 5 ? prepared.get(in.getIntLE(at + 1)) : null;
+                yield command != null && command.lockFreeRead;
+            }
+            case 0x03 -> parse(in.toString(at + 1, in.readableBytes() - 1, StandardCharsets.UTF_8))
+                    .map(parsed -> lockFreeRead(parsed.facts())).orElse(false); // COM_QUERY; the parse is cached
+            default -> false;
+        };
+    }
+
+    /** A SELECT without FOR UPDATE / LOCK IN SHARE MODE: InnoDB answers it from a snapshot, never waiting on a lock. */
+    static boolean lockFreeRead(StatementFacts facts) {
+        return facts.kind() == StatementKind.SELECT && facts.lockMode() == io.shardline.sql.facts.LockMode.NONE;
+    }
+
+    /** Runs one command on the network thread; a result that has to wait for the client goes on on a worker. */
+    private void runInline(Packet packet) {
+        try {
+            run(packet);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("connection {}: unexpected failure, closing", connectionId, e);
+            channel.close();
+        } finally {
+            ReferenceCountUtil.release(packet.payload());
+        }
+        if (streaming != null) {
+            server.workers().execute(this::finishStreaming); // still running: what the client sends meanwhile queues
+            return;
+        }
+        synchronized (queue) {
+            if (queue.isEmpty()) {
+                running = false;
+                return;
+            }
+        }
+        server.workers().execute(this::drain);
+    }
+
     // ---------------------------------------------------------------- worker side
+
+    /** Worker side of a result that stopped on the network thread: the rest of its rows, then the queued commands. */
+    private void finishStreaming() {
+        Streaming s = streaming;
+        streaming = null;
+        try {
+            try {
+                streamRows(s);
+            } finally {
+                s.rows().close();
+            }
+        } catch (SQLException e) {
+            output.abandonOpenPacket();
+            writeError(translate(e));
+        } catch (RuntimeException e) {
+            LOG.warn("connection {}: streaming a result failed inside the proxy", connectionId, e);
+            output.abandonOpenPacket();
+            writeError(ProxyError.INTERNAL.exception("the Shardline proxy failed on this command: " + e));
+        }
+        output.flush();
+        releaseOutsideTransaction();
+        drain();
+    }
 
     private void drain() {
         while (true) {
@@ -270,6 +369,9 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        if (streaming != null) {
+            return; // the worker that finishes the result flushes and releases
+        }
         output.flush();
         releaseOutsideTransaction();
     }
@@ -300,25 +402,32 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         return connection;
     }
 
-    /** Gives the Shardline connection (and the shard connections it holds) back unless a transaction is open. */
+    /**
+     * Outside a transaction, gives the shard connections back to their pools after each command, so that an idle
+     * client holds none; the session keeps its Shardline connection, its prepared statements and its
+     * read-your-writes state for the next command.
+     */
     private void releaseOutsideTransaction() {
         if (connection == null) {
             return;
         }
         try {
-            if (!connection.getAutoCommit()) {
-                return;
-            }
-            if (server.tracksReads()) {
-                causalToken = connection.exportCausalToken();
-            }
+            connection.releaseShardConnections();
         } catch (SQLException e) {
-            LOG.debug("connection {}: {}", connectionId, e.getMessage());
+            LOG.warn("connection {}: giving shard connections back failed, reopening: {}", connectionId, e.getMessage());
+            closeConnection();
         }
-        closeConnection();
     }
 
+    /** Closes the session's Shardline connection, keeping its read-your-writes position for the next one. */
     private void closeConnection() {
+        if (server.tracksReads()) {
+            try {
+                causalToken = connection.exportCausalToken();
+            } catch (RuntimeException e) {
+                LOG.debug("connection {}: {}", connectionId, e.toString());
+            }
+        }
         for (PreparedCommand p : prepared.values()) {
             closeQuietly(p);
         }
@@ -499,9 +608,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                 textStatement = connection().createStatement();
             }
             if (textStatement.execute(sql)) {
-                try (ResultSet rs = textStatement.getResultSet()) {
-                    writeResultSet(rs, false);
-                }
+                sendResult(textStatement.getResultSet(), false);
             } else {
                 writeOk(Math.max(0, textStatement.getLargeUpdateCount()), 0);
             }
@@ -757,7 +864,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         int parameters = parsed.facts().parameterCount();
         int id = nextStatementId++;
         PreparedCommand command = new PreparedCommand(id, sql, parameters,
-                SESSION_KINDS.contains(parsed.facts().kind()) ? Optional.of(parsed) : Optional.empty());
+                SESSION_KINDS.contains(parsed.facts().kind()) ? Optional.of(parsed) : Optional.empty(),
+                lockFreeRead(parsed.facts()));
         prepared.put(id, command);
         ColumnDef[] columns = probeColumns(parsed, command);
         ByteBuf out = output.begin();
@@ -868,9 +976,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             }
             p.resetLongData();
             if (statement.execute()) {
-                try (ResultSet rs = statement.getResultSet()) {
-                    writeResultSet(rs, true);
-                }
+                sendResult(statement.getResultSet(), true);
             } else {
                 writeOk(Math.max(0, statement.getLargeUpdateCount()), 0);
             }
@@ -944,25 +1050,58 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     // ---------------------------------------------------------------- results
 
-    private void writeResultSet(ResultSet rs, boolean binary) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int count = md.getColumnCount();
-        ColumnDef[] columns = new ColumnDef[count];
-        for (int i = 0; i < count; i++) {
-            columns[i] = ColumnDef.of(md, i + 1, server.config().schema());
+    /** A result being sent: its rows, their columns, and whether rows go in the binary format. */
+    private record Streaming(ResultSet rows, ColumnDef[] columns, boolean binary) {
+    }
+
+    /** Sends a result and closes it, unless it had to wait for the client on the network thread (see streaming). */
+    private void sendResult(ResultSet rs, boolean binary) throws SQLException {
+        try {
+            ResultSetMetaData md = rs.getMetaData();
+            int count = md.getColumnCount();
+            ColumnDef[] columns = new ColumnDef[count];
+            for (int i = 0; i < count; i++) {
+                columns[i] = ColumnDef.of(md, i + 1, server.config().schema());
+            }
+            writeColumns(columns);
+            Streaming s = new Streaming(rs, columns, binary);
+            if (!streamRows(s)) {
+                streaming = s;
+            }
+        } finally {
+            if (streaming == null) {
+                rs.close();
+            }
         }
-        writeColumns(columns);
+    }
+
+    /**
+     * Writes the rows and the closing EOF, flushing every {@link PacketOutput#FLUSH_BYTES} and waiting while the
+     * client is behind. On the network thread it cannot wait (the thread is the one that would write): it returns
+     * false instead, and a worker goes on with the same rows.
+     */
+    private boolean streamRows(Streaming s) throws SQLException {
+        ResultSet rs = s.rows();
         while (rs.next()) {
             ByteBuf out = output.begin();
-            if (binary) {
-                Rows.writeBinary(out, rs, columns);
+            if (s.binary()) {
+                Rows.writeBinary(out, rs, s.columns());
             } else {
-                Rows.writeText(out, rs, columns);
+                Rows.writeText(out, rs, s.columns());
             }
             output.end();
-            output.flushIfLarge();
+            if (output.full()) {
+                output.flush();
+                if (!channel.isWritable() && channel.isActive()) {
+                    if (channel.eventLoop().inEventLoop()) {
+                        return false;
+                    }
+                    output.awaitWritable();
+                }
+            }
         }
         writeEof();
+        return true;
     }
 
     private void writeRows(ColumnDef[] columns, List<String[]> rows) {

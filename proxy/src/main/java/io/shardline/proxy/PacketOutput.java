@@ -5,9 +5,9 @@ import io.netty.channel.Channel;
 
 /**
  * Frames server packets for one session into a buffer and hands full buffers to the channel. Large results are
- * streamed: every {@link #FLUSH_BYTES} the buffer is written, and the worker waits while the channel is not
+ * streamed: every {@link #FLUSH_BYTES} the buffer is written, and the writer waits while the channel is not
  * writable (the client reads slower than the shards answer), so a big result never sits in memory as a whole.
- * Used only by the session's worker thread.
+ * Used by one thread at a time: the thread that runs the session's current command.
  */
 final class PacketOutput {
 
@@ -51,9 +51,10 @@ final class PacketOutput {
             start = -1;
             return;
         }
+        int at = start;
         start = -1;
-        ByteBuf payload = out.copy(start + 4, length);
-        out.writerIndex(start);
+        ByteBuf payload = out.copy(at + 4, length);
+        out.writerIndex(at);
         int offset = 0;
         while (true) {
             int part = Math.min(Wire.MAX_PART, length - offset);
@@ -69,12 +70,9 @@ final class PacketOutput {
         payload.release();
     }
 
-    /** Writes what has gathered if it is large, then waits until the client has taken enough of it. */
-    void flushIfLarge() {
-        if (out != null && out.readableBytes() >= FLUSH_BYTES) {
-            flush();
-            awaitWritable();
-        }
+    /** Whether enough has gathered to be written now (mid-response). */
+    boolean full() {
+        return out != null && out.readableBytes() >= FLUSH_BYTES;
     }
 
     /** Writes everything gathered so far. */
@@ -102,10 +100,8 @@ final class PacketOutput {
         start = -1;
     }
 
-    private void awaitWritable() {
-        if (channel.eventLoop().inEventLoop()) {
-            return;
-        }
+    /** Waits until the client has taken enough of what was written; never call it on the channel's network thread. */
+    void awaitWritable() {
         synchronized (writability) {
             while (!channel.isWritable() && channel.isActive()) {
                 try {

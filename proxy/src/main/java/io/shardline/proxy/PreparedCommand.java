@@ -7,15 +7,16 @@ import java.sql.SQLException;
 /**
  * A statement prepared by one client (COM_STMT_PREPARE): its SQL, the parameter count Shardline's parser found, the
  * parameter types the client last bound (a client sends them only when they change) and data sent with
- * COM_STMT_SEND_LONG_DATA. The driver's prepared statement belongs to the Shardline connection it was made on; a
- * session outside a transaction gives its connection back after every command, so the statement is made again on
- * the next connection (cheap: the parse is cached).
+ * COM_STMT_SEND_LONG_DATA. The driver's prepared statement belongs to the session's Shardline connection and lives
+ * as long as it does (the session gives only the shard connections back between commands).
  */
 final class PreparedCommand implements AutoCloseable {
 
     final int id;
     final String sql;
     final int parameterCount;
+    /** A SELECT without a locking clause: with {@code inlineReads} it may run on the network thread. */
+    final boolean lockFreeRead;
     /** For SET/USE/BEGIN/COMMIT/ROLLBACK: the parsed statement, answered by the session itself at execute. */
     final java.util.Optional<io.shardline.sql.ParsedStatement> session;
     private PreparedStatement statement;
@@ -24,8 +25,9 @@ final class PreparedCommand implements AutoCloseable {
     final ByteArrayOutputStream[] longData;
 
     PreparedCommand(int id, String sql, int parameterCount,
-            java.util.Optional<io.shardline.sql.ParsedStatement> session) {
+            java.util.Optional<io.shardline.sql.ParsedStatement> session, boolean lockFreeRead) {
         this.id = id;
+        this.lockFreeRead = lockFreeRead;
         this.session = session;
         this.sql = sql;
         this.parameterCount = parameterCount;

@@ -48,4 +48,19 @@ class ProxyConfigTest {
         assertThatThrownBy(() -> ProxyConfig.parse(new StringReader("schema: s\n"), "p.yaml"))
                 .hasMessageContaining("at least one user");
     }
+
+    @Test
+    void threadingSettings() {
+        ProxyConfig config = ProxyConfig.parse(new StringReader("users: {app: {password: x}}\nioThreads: 12\n"
+                + "inlineReads: true\n"), "p.yaml");
+        assertThat(config.ioThreads()).isEqualTo(12);
+        assertThat(config.inlineReads()).isTrue();
+        ProxyConfig defaults = ProxyConfig.parse(new StringReader("users: {app: {password: x}}\n"), "p.yaml");
+        assertThat(defaults.inlineReads()).isFalse();
+        assertThat(defaults.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> ProxyConfig.parse(new StringReader("users: {app: {password: x}}\n"
+                + "inlineReads: yes please\nioThreads: 0\n"), "p.yaml"))
+                .hasMessageContaining("p.yaml:2: inlineReads: expected true or false, found 'yes please'")
+                .hasMessageContaining("p.yaml:3: ioThreads: must be positive");
+    }
 }

@@ -24,17 +24,23 @@ import java.util.regex.Pattern;
 /**
  * sysbench through the Shardline proxy vs straight to MariaDB, in one run with the same threads: a real 2-master
  * testkit topology; {@code sbtest1} sharded by {@code id} MOD 2 behind the proxy, and the same rows unsharded in a
- * database of their own on master 0 for the direct runs. The runs alternate (direct, proxy, direct, proxy, ...)
- * so that drift of this shared machine hits both sides alike; the report gives each run's TPS and p95 and the
- * ratio of the medians.
+ * database of their own on master 0 for the direct runs. Two proxies share one Shardline data source: one with the
+ * default threading (every statement on a worker) and one with {@code inlineReads} (lock-free reads on the network
+ * threads). The runs alternate (direct, proxy, proxy-inline, direct, ...) so that drift of this shared machine hits
+ * every side alike; the report gives each run's TPS and p95 and the ratios of the medians.
+ *
+ * <p>The shard URLs carry {@code useServerPrepStmts=true} (override with {@code --shard-url-options}): sysbench
+ * straight to MariaDB uses server-side prepared statements, so the proxy's side does too. The proxy is warmed for
+ * {@code --warmup} seconds first: on two busy cores C2 needs about a minute of this load to finish compiling.
  *
  * <pre>
  * mvn -B -q -pl bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar io.shardline.bench.proxy.ProxySysbench --threads 8 --time 15 --rounds 3
  * </pre>
  *
- * Options: {@code --test oltp_point_select|oltp_read_only}, {@code --rows N}, {@code --hold} (keep the topology and
- * proxy up after the runs and print how to connect, until Ctrl-C), {@code --out FILE} (markdown report).
+ * Options: {@code --test oltp_point_select|oltp_read_only}, {@code --rows N}, {@code --io-threads N} (network
+ * threads of the inline proxy; default the sysbench threads), {@code --warmup SECONDS}, {@code --hold} (keep the
+ * topology and proxies up and print how to connect, until Ctrl-C), {@code --out FILE} (markdown report).
  */
 public final class ProxySysbench {
 
@@ -56,6 +62,9 @@ public final class ProxySysbench {
         int seconds = 15;
         int rounds = 3;
         int rows = 100_000;
+        int warmup = 60;
+        int ioThreads = -1;
+        String shardUrlOptions = "useServerPrepStmts=true";
         boolean hold = false;
         String test = "oltp_point_select";
         Path out = Path.of("bench/results/proxy-sysbench.md");
@@ -65,11 +74,14 @@ public final class ProxySysbench {
                 case "--time" -> seconds = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--io-threads" -> ioThreads = Integer.parseInt(args[++i]);
+                case "--shard-url-options" -> shardUrlOptions = args[++i];
                 case "--test" -> test = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--hold" -> hold = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--threads --time "
-                        + "--rounds --rows --test --out --hold)");
+                        + "--rounds --rows --warmup --io-threads --shard-url-options --test --out --hold)");
             }
         }
         if (!Files.isExecutable(Path.of("/usr/bin/sysbench")) && !hold) {
@@ -79,8 +91,8 @@ public final class ProxySysbench {
             load(topology, rows);
             String yaml = """
                     dataSources:
-                      ds_0: {master: {url: "jdbc:mysql://127.0.0.1:%d/%s", username: root}, pool: {maximumPoolSize: %d}}
-                      ds_1: {master: {url: "jdbc:mysql://127.0.0.1:%d/%s", username: root}, pool: {maximumPoolSize: %d}}
+                      ds_0: {master: {url: "jdbc:mysql://127.0.0.1:%d/%s%s", username: root}, pool: {maximumPoolSize: %d}}
+                      ds_1: {master: {url: "jdbc:mysql://127.0.0.1:%d/%s%s", username: root}, pool: {maximumPoolSize: %d}}
                     rules:
                       tables:
                         sbtest1:
@@ -88,32 +100,41 @@ public final class ProxySysbench {
                           databaseStrategy: {column: id, algorithm: by_id}
                       algorithms:
                         by_id: {type: MOD, props: {shardingCount: 2}}
-                    """.formatted(topology.master(0).port(), SHARDS, threads + 4, topology.master(1).port(), SHARDS,
-                    threads + 4);
+                    """.formatted(topology.master(0).port(), SHARDS, query(shardUrlOptions), 2 * threads + 4,
+                    topology.master(1).port(), SHARDS, query(shardUrlOptions), 2 * threads + 4);
+            ProxyConfig pooled = ProxyConfig.of(Map.of("app", "secret"), "shardline");
+            ProxyConfig inline = pooled.withExecution(ioThreads > 0 ? ioThreads : threads, true);
             try (ShardlineDataSource ds = ShardlineDataSource.builder()
                             .config(ShardlineConfig.parse(yaml, "proxy-sysbench")).build();
-                    ProxyServer proxy = ProxyServer.start(ds, ProxyConfig.of(Map.of("app", "secret"), "shardline"),
-                            new InetSocketAddress("127.0.0.1", 0))) {
+                    ProxyServer proxy = ProxyServer.start(ds, pooled, new InetSocketAddress("127.0.0.1", 0));
+                    ProxyServer inlineProxy = ProxyServer.start(ds, inline, new InetSocketAddress("127.0.0.1", 0))) {
                 MariaDbNode m0 = topology.master(0);
                 if (hold) {
                     System.out.printf("proxy:  mariadb -h127.0.0.1 -P%d -uapp -psecret shardline%n", proxy.port());
+                    System.out.printf("inline: mariadb -h127.0.0.1 -P%d -uapp -psecret shardline%n",
+                            inlineProxy.port());
                     System.out.printf("direct: mariadb -h127.0.0.1 -P%d -uroot %s%n", m0.port(), DIRECT);
                     Thread.sleep(Long.MAX_VALUE);
                 }
                 List<String> proxyArgs = List.of("--mysql-port=" + proxy.port(), "--mysql-user=app",
                         "--mysql-password=secret", "--mysql-db=shardline");
+                List<String> inlineArgs = List.of("--mysql-port=" + inlineProxy.port(), "--mysql-user=app",
+                        "--mysql-password=secret", "--mysql-db=shardline");
                 List<String> directArgs = List.of("--mysql-port=" + m0.port(), "--mysql-user=root",
                         "--mysql-password=", "--mysql-db=" + DIRECT);
-                // Warm-up: the proxy's JIT (C2 needs a while on a busy machine), pools, both servers' buffer pools.
-                sysbench(test, proxyArgs, threads, seconds, rows);
-                sysbench(test, proxyArgs, threads, seconds, rows);
+                // Warm-up: the proxy's JIT (C2 needs about a minute of this load on two busy cores), pools, both
+                // servers' buffer pools. Both proxies run the same code: alternate them.
+                for (int w = 0; w < Math.max(2, warmup / 10); w++) {
+                    sysbench(test, w % 2 == 0 ? proxyArgs : inlineArgs, threads, Math.max(5, warmup / 6), rows);
+                }
                 sysbench(test, directArgs, threads, Math.max(3, seconds / 3), rows);
                 List<Result> results = new ArrayList<>();
                 for (int r = 1; r <= rounds; r++) {
                     results.add(parse("direct", r, sysbench(test, directArgs, threads, seconds, rows)));
                     results.add(parse("proxy", r, sysbench(test, proxyArgs, threads, seconds, rows)));
+                    results.add(parse("proxy-inline", r, sysbench(test, inlineArgs, threads, seconds, rows)));
                 }
-                String report = report(test, threads, seconds, rows, results);
+                String report = report(test, threads, seconds, rows, results, shardUrlOptions, inline.ioThreads());
                 System.out.println(report);
                 Files.createDirectories(out.toAbsolutePath().getParent());
                 Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -189,22 +210,34 @@ public final class ProxySysbench {
         return Double.parseDouble(m.group(1));
     }
 
-    private static String report(String test, int threads, int seconds, int rows, List<Result> results) {
+    private static String query(String options) {
+        return options.isEmpty() ? "" : "?" + options;
+    }
+
+    private static String report(String test, int threads, int seconds, int rows, List<Result> results,
+            String shardUrlOptions, int ioThreads) {
         StringBuilder md = new StringBuilder();
         md.append("# sysbench ").append(test).append(": Shardline proxy vs direct MariaDB\n\n");
         md.append("threads ").append(threads).append(", ").append(seconds).append(" s per run, ").append(rows)
                 .append(" rows; proxy: 2 shards (id MOD 2) on a 2-master testkit topology; direct: the same rows"
-                        + " unsharded on master 0. Runs alternate; same machine, same run.\n\n");
+                        + " unsharded on master 0. Runs alternate; same machine, same run. `proxy`: default threading"
+                        + " (statements on workers); `proxy-inline`: `inlineReads: true`, `ioThreads: ")
+                .append(ioThreads).append("`. Shard URL options: `").append(shardUrlOptions).append("`. ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs shared by sysbench, the proxy and"
+                        + " the servers.\n\n");
         md.append("| round | target | TPS | QPS | p95 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");
         for (Result r : results) {
             md.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.2f | %d |%n", r.round(), r.target(),
                     r.tps(), r.qps(), r.p95Ms(), r.errors()));
         }
         double direct = median(results, "direct", true);
-        double proxy = median(results, "proxy", true);
-        md.append(String.format(Locale.ROOT, "%nmedian TPS: direct %.1f, proxy %.1f, ratio proxy/direct **%.2f**; "
-                + "median p95: direct %.2f ms, proxy %.2f ms%n", direct, proxy, proxy / direct,
-                median(results, "direct", false), median(results, "proxy", false)));
+        md.append(String.format(Locale.ROOT, "%n| target | median TPS | ratio to direct | median p95 ms |%n"
+                + "|---|---:|---:|---:|%n"));
+        for (String target : List.of("direct", "proxy", "proxy-inline")) {
+            double tps = median(results, target, true);
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | **%.2f** | %.2f |%n", target, tps, tps / direct,
+                    median(results, target, false)));
+        }
         return md.toString();
     }
 
