@@ -33,9 +33,14 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * workerThreads: 64         # threads that run statements (JDBC blocks); sessions queue for them
  * handshakeTimeoutMs: 10000 # a client that has not authenticated by then is disconnected
  * packetTimeoutMs: 30000    # a client that stops in the middle of a packet for this long is disconnected
+ * tls:                      # optional; without it the proxy offers no TLS
+ *   certificate: server-cert.pem   # PEM chain; relative paths are resolved against this file's directory
+ *   privateKey: server-key.pem     # PEM, unencrypted PKCS#8 (BEGIN PRIVATE KEY, what openssl req -nodes writes)
+ *   required: false                # true: a client that does not switch to TLS gets ERR 3159
  * </pre>
  *
- * Unknown keys and wrong types are errors naming the file and line.
+ * Unknown keys and wrong types are errors naming the file and line; a TLS file that is missing or unusable names the
+ * key and the file.
  *
  * @param users user name → password hash (SHA1(SHA1(password)), what mysql_native_password verifies against)
  * @param schema the logical database name
@@ -44,16 +49,26 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * @param workerThreads threads running JDBC work
  * @param handshakeTimeoutMs time a client has to authenticate
  * @param packetTimeoutMs time a client may stall inside a packet
+ * @param tls TLS for client connections, if offered
  */
 public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConnections, long maxPacketBytes,
-        int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs) {
+        int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs, Optional<Tls> tls) {
 
     private static final Set<String> TOP_KEYS = Set.of("users", "schema", "maxConnections", "maxPacketBytes",
-            "workerThreads", "handshakeTimeoutMs", "packetTimeoutMs");
+            "workerThreads", "handshakeTimeoutMs", "packetTimeoutMs", "tls");
     private static final Set<String> USER_KEYS = Set.of("password", "passwordHash");
+    private static final Set<String> TLS_KEYS = Set.of("certificate", "privateKey", "required");
 
     public ProxyConfig {
         users = Map.copyOf(users);
+        tls = tls == null ? Optional.empty() : tls;
+    }
+
+    /** Settings without TLS. */
+    public ProxyConfig(Map<String, byte[]> users, String schema, int maxConnections, long maxPacketBytes,
+            int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs) {
+        this(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs, packetTimeoutMs,
+                Optional.empty());
     }
 
     /** Settings with these users (name → plain password) and defaults for everything else. */
@@ -65,12 +80,20 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
 
     /** A copy with another connection limit. */
     public ProxyConfig withMaxConnections(int max) {
-        return new ProxyConfig(users, schema, max, maxPacketBytes, workerThreads, handshakeTimeoutMs, packetTimeoutMs);
+        return new ProxyConfig(users, schema, max, maxPacketBytes, workerThreads, handshakeTimeoutMs, packetTimeoutMs,
+                tls);
     }
 
     /** A copy with other packet limits. */
     public ProxyConfig withPacketLimits(long maxBytes, long timeoutMs) {
-        return new ProxyConfig(users, schema, maxConnections, maxBytes, workerThreads, handshakeTimeoutMs, timeoutMs);
+        return new ProxyConfig(users, schema, maxConnections, maxBytes, workerThreads, handshakeTimeoutMs, timeoutMs,
+                tls);
+    }
+
+    /** A copy that offers (or, with {@code tls.required()}, demands) TLS. */
+    public ProxyConfig withTls(Tls settings) {
+        return new ProxyConfig(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs,
+                packetTimeoutMs, Optional.of(settings));
     }
 
     /** The stored hash of a user, if the user exists. */
@@ -78,7 +101,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         return Optional.ofNullable(users.get(user));
     }
 
-    /** Reads and validates a proxy YAML file. */
+    /** Reads and validates a proxy YAML file; relative TLS file paths are resolved against its directory. */
     public static ProxyConfig load(Path file) {
         String text;
         try {
@@ -86,11 +109,16 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read the proxy configuration: " + e.getMessage(), e);
         }
-        return parse(new java.io.StringReader(text), file.toString());
+        return parse(new java.io.StringReader(text), file.toString(), file.toAbsolutePath().getParent());
     }
 
-    /** Parses proxy YAML; {@code source} names it in messages. */
+    /** Parses proxy YAML; {@code source} names it in messages; relative TLS paths start at the working directory. */
     public static ProxyConfig parse(Reader yaml, String source) {
+        return parse(yaml, source, Path.of("").toAbsolutePath());
+    }
+
+    /** Parses proxy YAML; {@code source} names it in messages, relative TLS paths are resolved against {@code base}. */
+    public static ProxyConfig parse(Reader yaml, String source, Path base) {
         Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(yaml);
         List<String> problems = new ArrayList<>();
         Map<String, byte[]> users = new LinkedHashMap<>();
@@ -100,6 +128,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         int workerThreads = 64;
         long handshakeTimeoutMs = 10_000;
         long packetTimeoutMs = 30_000;
+        Optional<Tls> tls = Optional.empty();
         if (!(root instanceof MappingNode map)) {
             throw new IllegalArgumentException(source + ": the proxy configuration must be a mapping with 'users'");
         }
@@ -116,6 +145,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
                     case "workerThreads" -> workerThreads = positiveInt(value);
                     case "handshakeTimeoutMs" -> handshakeTimeoutMs = positiveLong(value);
                     case "packetTimeoutMs" -> packetTimeoutMs = positiveLong(value);
+                    case "tls" -> tls = readTls(value, source, base, problems);
                     default -> problems.add(at + "unknown key (known: " + String.join(", ", TOP_KEYS) + ")");
                 }
             } catch (IllegalArgumentException e) {
@@ -129,7 +159,68 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
             throw new IllegalArgumentException("Invalid proxy configuration:\n  " + String.join("\n  ", problems));
         }
         return new ProxyConfig(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs,
-                packetTimeoutMs);
+                packetTimeoutMs, tls);
+    }
+
+    private static Optional<Tls> readTls(Node node, String source, Path base, List<String> problems) {
+        if (!(node instanceof MappingNode map)) {
+            throw new IllegalArgumentException("expected {certificate: ..., privateKey: ..., required: ...}");
+        }
+        Map<String, Node> values = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            String key = scalar(tuple.getKeyNode());
+            Node value = tuple.getValueNode();
+            String at = source + ":" + (value.getStartMark().getLine() + 1) + ": tls." + key + ": ";
+            if (!TLS_KEYS.contains(key)) {
+                problems.add(at + "unknown key (known: certificate, privateKey, required)");
+                continue;
+            }
+            values.put(key, value);
+        }
+        String at = source + ":" + (node.getStartMark().getLine() + 1) + ": tls: ";
+        boolean required = false;
+        Node requiredNode = values.get("required");
+        if (requiredNode != null) {
+            String flag = scalarOrProblem(requiredNode, source, "tls.required", problems);
+            if ("true".equals(flag) || "false".equals(flag)) {
+                required = Boolean.parseBoolean(flag);
+            } else if (flag != null) {
+                problems.add(location(requiredNode, source) + "tls.required: expected true or false, found '" + flag
+                        + "'");
+            }
+        }
+        String certificate = values.containsKey("certificate")
+                ? scalarOrProblem(values.get("certificate"), source, "tls.certificate", problems) : null;
+        String privateKey = values.containsKey("privateKey")
+                ? scalarOrProblem(values.get("privateKey"), source, "tls.privateKey", problems) : null;
+        if (!values.containsKey("certificate")) {
+            problems.add(at + "certificate is required (a PEM certificate chain)");
+        }
+        if (!values.containsKey("privateKey")) {
+            problems.add(at + "privateKey is required (a PEM private key, PKCS#8)");
+        }
+        if (certificate == null || privateKey == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Tls.load(base.resolve(certificate), base.resolve(privateKey), required));
+        } catch (Tls.FileProblem e) {
+            problems.add(location(values.get(e.setting()), source) + "tls." + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String scalarOrProblem(Node node, String source, String key, List<String> problems) {
+        try {
+            return scalar(node);
+        } catch (IllegalArgumentException e) {
+            problems.add(location(node, source) + key + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String location(Node node, String source) {
+        return source + ":" + (node.getStartMark().getLine() + 1) + ": ";
     }
 
     private static void readUsers(Node node, String source, Map<String, byte[]> users, List<String> problems) {
@@ -203,6 +294,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
     @Override
     public String toString() {
         return "ProxyConfig[users=" + users.keySet() + ", schema=" + schema + ", maxConnections=" + maxConnections
-                + ", maxPacketBytes=" + maxPacketBytes + ", workerThreads=" + workerThreads + "]";
+                + ", maxPacketBytes=" + maxPacketBytes + ", workerThreads=" + workerThreads + ", tls="
+                + tls.map(Tls::toString).orElse("off") + "]";
     }
 }
