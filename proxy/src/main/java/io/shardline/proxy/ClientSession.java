@@ -63,7 +63,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     static final int CLIENT_CONNECT_ATTRS = 1 << 20;
     static final int CLIENT_PLUGIN_AUTH_LENENC_DATA = 1 << 21;
 
-    /** What the proxy offers; no SSL, no multi-statements, no CLIENT_DEPRECATE_EOF (EOF packets are sent). */
+    /** What the proxy offers (CLIENT_SSL too if TLS is configured); no multi-statements, no CLIENT_DEPRECATE_EOF. */
     static final int SERVER_CAPABILITIES = CLIENT_LONG_PASSWORD | CLIENT_LONG_FLAG | CLIENT_CONNECT_WITH_DB
             | CLIENT_NO_SCHEMA | CLIENT_ODBC | CLIENT_IGNORE_SPACE | CLIENT_PROTOCOL_41 | CLIENT_INTERACTIVE
             | CLIENT_TRANSACTIONS | CLIENT_SECURE_CONNECTION | CLIENT_MULTI_RESULTS | CLIENT_PS_MULTI_RESULTS
@@ -105,6 +105,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     private boolean readOnly;
     private String causalToken = "";
     private int nextStatementId = 1;
+    private boolean firstPacketRead; // event loop only
 
     ClientSession(ProxyServer server, int connectionId) {
         this.server = server;
@@ -137,6 +138,12 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Packet first && !firstPacketRead) {
+            firstPacketRead = true;
+            if (Tls.startIfRequested(server.config().tls(), ctx, first)) {
+                return; // here, not on a worker: the SslHandler must be in place before the ClientHello is read
+            }
+        }
         if (msg instanceof Packet || msg instanceof PacketDecoder.OversizedPacket) {
             enqueue(msg);
         } else {
@@ -462,10 +469,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         out.writeIntLE(connectionId);
         out.writeBytes(scramble, 0, 8);
         out.writeByte(0);
-        out.writeShortLE(SERVER_CAPABILITIES & 0xFFFF);
+        int capabilities = server.config().tls().isPresent() ? SERVER_CAPABILITIES | CLIENT_SSL : SERVER_CAPABILITIES;
+        out.writeShortLE(capabilities & 0xFFFF);
         out.writeByte(ColumnDef.UTF8MB4_GENERAL_CI);
         out.writeShortLE(STATUS_AUTOCOMMIT);
-        out.writeShortLE(SERVER_CAPABILITIES >>> 16);
+        out.writeShortLE(capabilities >>> 16);
         out.writeByte(scramble.length + 1);
         out.writeZero(10);
         out.writeBytes(scramble, 8, 12);
@@ -475,6 +483,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     }
 
     private void handshakeResponse(ByteBuf in) throws ProxyException {
+        Tls.checkTransport(server.config().tls(), channel);
         Wire.need(in, 32, "the handshake response");
         clientCapabilities = in.readIntLE();
         if ((clientCapabilities & CLIENT_PROTOCOL_41) == 0) {

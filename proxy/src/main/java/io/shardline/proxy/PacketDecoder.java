@@ -11,6 +11,9 @@ import java.util.List;
  * payloads of exactly 2^24 - 1 bytes continue in the next part. A packet longer than {@code maxPacketBytes} is
  * never buffered: the decoder reports it once ({@link OversizedPacket}) and drops everything after it, because a
  * stream whose framing was abandoned cannot be resynchronised.
+ *
+ * <p>The client's first packet is passed up on its own, before anything after it is framed: if it is an SSLRequest,
+ * the bytes behind it are TLS, and {@link Tls} moves them out with {@link #takeUnframed()}.
  */
 final class PacketDecoder extends ByteToMessageDecoder {
 
@@ -21,6 +24,7 @@ final class PacketDecoder extends ByteToMessageDecoder {
     private final long maxPacketBytes;
     private CompositeByteBuf partial;
     private boolean discarding;
+    private boolean firstPassed;
 
     PacketDecoder(long maxPacketBytes) {
         this.maxPacketBytes = maxPacketBytes;
@@ -67,7 +71,17 @@ final class PacketDecoder extends ByteToMessageDecoder {
             } else {
                 out.add(new Packet(sequence, part));
             }
+            if (!firstPassed) {
+                firstPassed = true;
+                return;
+            }
         }
+    }
+
+    /** Bytes received but not framed yet, taken out of the decoder (the caller releases them). */
+    ByteBuf takeUnframed() {
+        ByteBuf buffered = internalBuffer();
+        return buffered.readBytes(buffered.readableBytes());
     }
 
     @Override

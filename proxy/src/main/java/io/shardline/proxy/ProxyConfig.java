@@ -35,6 +35,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * packetTimeoutMs: 30000    # a client that stops in the middle of a packet for this long is disconnected
  * ioThreads: 2              # network threads; default: the number of CPUs
  * inlineReads: false        # true: reads that cannot wait on a lock run on the network thread (see below)
+ * tls:                      # optional; without it the proxy offers no TLS
+ *   certificate: server-cert.pem   # PEM chain; relative paths are resolved against this file's directory
+ *   privateKey: server-key.pem     # PEM, unencrypted PKCS#8 (BEGIN PRIVATE KEY, what openssl req -nodes writes)
+ *   required: false                # true: a client that does not switch to TLS gets ERR 3159
  * </pre>
  *
  * <p>{@code inlineReads}: outside a transaction, a SELECT without FOR UPDATE / LOCK IN SHARE MODE (text or
@@ -45,7 +49,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * statements at once. A result larger than the client takes at once continues on a worker, with backpressure.
  * Everything else (writes, locking reads, statements inside transactions) always runs on the workers.
  *
- * Unknown keys and wrong types are errors naming the file and line.
+ * <p>Unknown keys and wrong types are errors naming the file and line; a TLS file that is missing or unusable names the
+ * key and the file.
  *
  * @param users user name → password hash (SHA1(SHA1(password)), what mysql_native_password verifies against)
  * @param schema the logical database name
@@ -56,45 +61,62 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * @param packetTimeoutMs time a client may stall inside a packet
  * @param ioThreads network (Netty event loop) threads
  * @param inlineReads whether lock-free reads outside transactions run on the network thread
+ * @param tls TLS for client connections, if offered
  */
 public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConnections, long maxPacketBytes,
-        int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs, int ioThreads, boolean inlineReads) {
+        int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs, int ioThreads, boolean inlineReads,
+        Optional<Tls> tls) {
 
     private static final Set<String> TOP_KEYS = Set.of("users", "schema", "maxConnections", "maxPacketBytes",
-            "workerThreads", "handshakeTimeoutMs", "packetTimeoutMs", "ioThreads", "inlineReads");
+            "workerThreads", "handshakeTimeoutMs", "packetTimeoutMs", "ioThreads", "inlineReads", "tls");
     private static final Set<String> USER_KEYS = Set.of("password", "passwordHash");
+    private static final Set<String> TLS_KEYS = Set.of("certificate", "privateKey", "required");
 
     public ProxyConfig {
         users = Map.copyOf(users);
+        tls = tls == null ? Optional.empty() : tls;
+    }
+
+    /** Settings without TLS, with the default threading. */
+    public ProxyConfig(Map<String, byte[]> users, String schema, int maxConnections, long maxPacketBytes,
+            int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs) {
+        this(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs, packetTimeoutMs,
+                defaultIoThreads(), false, Optional.empty());
     }
 
     /** Settings with these users (name → plain password) and defaults for everything else. */
     public static ProxyConfig of(Map<String, String> plainUsers, String schema) {
         Map<String, byte[]> hashed = new LinkedHashMap<>();
         plainUsers.forEach((name, password) -> hashed.put(name, NativePassword.storedHash(password)));
-        return new ProxyConfig(hashed, schema, 1000, 64L << 20, 64, 10_000, 30_000, defaultIoThreads(), false);
+        return new ProxyConfig(hashed, schema, 1000, 64L << 20, 64, 10_000, 30_000);
     }
 
     /** A copy with another connection limit. */
     public ProxyConfig withMaxConnections(int max) {
         return new ProxyConfig(users, schema, max, maxPacketBytes, workerThreads, handshakeTimeoutMs, packetTimeoutMs,
-                ioThreads, inlineReads);
+                ioThreads, inlineReads, tls);
     }
 
     /** A copy with other packet limits. */
     public ProxyConfig withPacketLimits(long maxBytes, long timeoutMs) {
         return new ProxyConfig(users, schema, maxConnections, maxBytes, workerThreads, handshakeTimeoutMs, timeoutMs,
-                ioThreads, inlineReads);
+                ioThreads, inlineReads, tls);
     }
 
     /** A copy with other threading: network threads, and whether lock-free reads run on them. */
     public ProxyConfig withExecution(int ioThreads, boolean inlineReads) {
         return new ProxyConfig(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs,
-                packetTimeoutMs, ioThreads, inlineReads);
+                packetTimeoutMs, ioThreads, inlineReads, tls);
     }
 
     private static int defaultIoThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A copy that offers (or, with {@code tls.required()}, demands) TLS. */
+    public ProxyConfig withTls(Tls settings) {
+        return new ProxyConfig(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs,
+                packetTimeoutMs, ioThreads, inlineReads, Optional.of(settings));
     }
 
     /** The stored hash of a user, if the user exists. */
@@ -102,7 +124,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         return Optional.ofNullable(users.get(user));
     }
 
-    /** Reads and validates a proxy YAML file. */
+    /** Reads and validates a proxy YAML file; relative TLS file paths are resolved against its directory. */
     public static ProxyConfig load(Path file) {
         String text;
         try {
@@ -110,11 +132,16 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read the proxy configuration: " + e.getMessage(), e);
         }
-        return parse(new java.io.StringReader(text), file.toString());
+        return parse(new java.io.StringReader(text), file.toString(), file.toAbsolutePath().getParent());
     }
 
-    /** Parses proxy YAML; {@code source} names it in messages. */
+    /** Parses proxy YAML; {@code source} names it in messages; relative TLS paths start at the working directory. */
     public static ProxyConfig parse(Reader yaml, String source) {
+        return parse(yaml, source, Path.of("").toAbsolutePath());
+    }
+
+    /** Parses proxy YAML; {@code source} names it in messages, relative TLS paths are resolved against {@code base}. */
+    public static ProxyConfig parse(Reader yaml, String source, Path base) {
         Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(yaml);
         List<String> problems = new ArrayList<>();
         Map<String, byte[]> users = new LinkedHashMap<>();
@@ -126,6 +153,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         long packetTimeoutMs = 30_000;
         int ioThreads = defaultIoThreads();
         boolean inlineReads = false;
+        Optional<Tls> tls = Optional.empty();
         if (!(root instanceof MappingNode map)) {
             throw new IllegalArgumentException(source + ": the proxy configuration must be a mapping with 'users'");
         }
@@ -144,6 +172,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
                     case "packetTimeoutMs" -> packetTimeoutMs = positiveLong(value);
                     case "ioThreads" -> ioThreads = positiveInt(value);
                     case "inlineReads" -> inlineReads = bool(value);
+                    case "tls" -> tls = readTls(value, source, base, problems);
                     default -> problems.add(at + "unknown key (known: " + String.join(", ", TOP_KEYS) + ")");
                 }
             } catch (IllegalArgumentException e) {
@@ -157,7 +186,68 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
             throw new IllegalArgumentException("Invalid proxy configuration:\n  " + String.join("\n  ", problems));
         }
         return new ProxyConfig(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs,
-                packetTimeoutMs, ioThreads, inlineReads);
+                packetTimeoutMs, ioThreads, inlineReads, tls);
+    }
+
+    private static Optional<Tls> readTls(Node node, String source, Path base, List<String> problems) {
+        if (!(node instanceof MappingNode map)) {
+            throw new IllegalArgumentException("expected {certificate: ..., privateKey: ..., required: ...}");
+        }
+        Map<String, Node> values = new LinkedHashMap<>();
+        for (NodeTuple tuple : map.getValue()) {
+            String key = scalar(tuple.getKeyNode());
+            Node value = tuple.getValueNode();
+            String at = source + ":" + (value.getStartMark().getLine() + 1) + ": tls." + key + ": ";
+            if (!TLS_KEYS.contains(key)) {
+                problems.add(at + "unknown key (known: certificate, privateKey, required)");
+                continue;
+            }
+            values.put(key, value);
+        }
+        String at = source + ":" + (node.getStartMark().getLine() + 1) + ": tls: ";
+        boolean required = false;
+        Node requiredNode = values.get("required");
+        if (requiredNode != null) {
+            String flag = scalarOrProblem(requiredNode, source, "tls.required", problems);
+            if ("true".equals(flag) || "false".equals(flag)) {
+                required = Boolean.parseBoolean(flag);
+            } else if (flag != null) {
+                problems.add(location(requiredNode, source) + "tls.required: expected true or false, found '" + flag
+                        + "'");
+            }
+        }
+        String certificate = values.containsKey("certificate")
+                ? scalarOrProblem(values.get("certificate"), source, "tls.certificate", problems) : null;
+        String privateKey = values.containsKey("privateKey")
+                ? scalarOrProblem(values.get("privateKey"), source, "tls.privateKey", problems) : null;
+        if (!values.containsKey("certificate")) {
+            problems.add(at + "certificate is required (a PEM certificate chain)");
+        }
+        if (!values.containsKey("privateKey")) {
+            problems.add(at + "privateKey is required (a PEM private key, PKCS#8)");
+        }
+        if (certificate == null || privateKey == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Tls.load(base.resolve(certificate), base.resolve(privateKey), required));
+        } catch (Tls.FileProblem e) {
+            problems.add(location(values.get(e.setting()), source) + "tls." + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String scalarOrProblem(Node node, String source, String key, List<String> problems) {
+        try {
+            return scalar(node);
+        } catch (IllegalArgumentException e) {
+            problems.add(location(node, source) + key + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String location(Node node, String source) {
+        return source + ":" + (node.getStartMark().getLine() + 1) + ": ";
     }
 
     private static void readUsers(Node node, String source, Map<String, byte[]> users, List<String> problems) {
@@ -240,6 +330,6 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
     public String toString() {
         return "ProxyConfig[users=" + users.keySet() + ", schema=" + schema + ", maxConnections=" + maxConnections
                 + ", maxPacketBytes=" + maxPacketBytes + ", workerThreads=" + workerThreads + ", ioThreads=" + ioThreads
-                + ", inlineReads=" + inlineReads + "]";
+                + ", inlineReads=" + inlineReads + ", tls=" + tls.map(Tls::toString).orElse("off") + "]";
     }
 }

@@ -29,6 +29,9 @@ public enum ProxyError {
     WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s: %s"),
     /** The handshake did not finish in time or used an authentication method the proxy does not offer. */
     HANDSHAKE_FAILED(1043, "08S01", "Bad handshake: %s"),
+    /** A client logged in without TLS while the proxy's {@code tls.required} is true (ER_SECURE_TRANSPORT_REQUIRED). */
+    SECURE_TRANSPORT_REQUIRED(3159, "HY000",
+            "Connections using insecure transport are prohibited while the proxy's tls.required is true"),
     /** Shardline (driver or proxy) refused a statement it cannot answer correctly; the message names the construct. */
     REFUSED(9001, "42000", "%s"),
     /** A session statement the proxy does not support (SET of a variable it cannot honour, SHOW of something else). */

@@ -17,7 +17,7 @@ public final class ProxyMain implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "Shardline YAML (data sources and sharding rules)")
     Path config;
 
-    @Option(names = "--users", required = true, description = "proxy YAML: users, schema name and limits")
+    @Option(names = "--users", required = true, description = "proxy YAML: users, schema name, limits, TLS")
     Path users;
 
     @Option(names = "--port", defaultValue = "3307", description = "port to listen on (default: ${DEFAULT-VALUE})")
@@ -49,7 +49,8 @@ public final class ProxyMain implements Callable<Integer> {
             stopped.countDown();
         }, "shardline-proxy-shutdown"));
         System.err.println("shardline-proxy: listening on " + bind + ":" + server.port() + ", schema '"
-                + proxyConfig.schema() + "'; Ctrl-C stops it");
+                + proxyConfig.schema() + "', TLS " + proxyConfig.tls().map(t -> t.required() ? "required" : "offered")
+                .orElse("off") + "; Ctrl-C stops it");
         stopped.await();
         return 0;
     }

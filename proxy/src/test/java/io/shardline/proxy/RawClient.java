@@ -21,9 +21,9 @@ final class RawClient implements AutoCloseable {
         this(new Socket("127.0.0.1", port));
     }
 
-    /** Over a socket the test connected itself (to set its buffers first). */
-    RawClient(Socket connected) throws IOException {
-        socket = connected;
+    /** A client over a connected socket (a TLS one, for instance). */
+    RawClient(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout(15_000);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -59,10 +59,15 @@ final class RawClient implements AutoCloseable {
     /** Sends a HandshakeResponse41 for mysql_native_password and returns the server's answer. */
     byte[] login(String user, String password) throws IOException {
         greeting();
+        return handshakeResponse(user, password, 1, 0);
+    }
+
+    /** Sends a HandshakeResponse41 with this sequence id and extra capability flags; returns the server's answer. */
+    byte[] handshakeResponse(String user, String password, int sequence, int extraCapabilities) throws IOException {
         byte[] token = NativePassword.token(password, scramble);
         java.io.ByteArrayOutputStream p = new java.io.ByteArrayOutputStream();
         int caps = ClientSession.CLIENT_PROTOCOL_41 | ClientSession.CLIENT_SECURE_CONNECTION
-                | ClientSession.CLIENT_PLUGIN_AUTH | ClientSession.CLIENT_LONG_PASSWORD;
+                | ClientSession.CLIENT_PLUGIN_AUTH | ClientSession.CLIENT_LONG_PASSWORD | extraCapabilities;
         writeInt(p, caps);
         writeInt(p, 1 << 24);
         p.write(45);
@@ -73,7 +78,7 @@ final class RawClient implements AutoCloseable {
         p.writeBytes(token);
         p.writeBytes(NativePassword.PLUGIN.getBytes(StandardCharsets.UTF_8));
         p.write(0);
-        send(1, p.toByteArray());
+        send(sequence, p.toByteArray());
         return read();
     }
 

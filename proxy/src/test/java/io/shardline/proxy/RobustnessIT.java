@@ -35,8 +35,7 @@ class RobustnessIT {
     @BeforeAll
     static void start(TestDatabase db) throws Exception {
         ProxyConfig base = ProxyConfig.of(Map.of(ProxyFixture.USER, ProxyFixture.PASSWORD), ProxyFixture.SCHEMA);
-        ProxyConfig config = new ProxyConfig(base.users(), base.schema(), 1000, MAX_PACKET, 64, 2_000, 500,
-                base.ioThreads(), base.inlineReads());
+        ProxyConfig config = new ProxyConfig(base.users(), base.schema(), 1000, MAX_PACKET, 64, 2_000, 500);
         fixture = ProxyFixture.start(db, config);
         fixture.loadSbtest(1000);
     }
