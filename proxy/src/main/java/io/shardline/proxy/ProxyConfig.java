@@ -208,12 +208,10 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         boolean required = false;
         Node requiredNode = values.get("required");
         if (requiredNode != null) {
-            String flag = scalarOrProblem(requiredNode, source, "tls.required", problems);
-            if ("true".equals(flag) || "false".equals(flag)) {
-                required = Boolean.parseBoolean(flag);
-            } else if (flag != null) {
-                problems.add(location(requiredNode, source) + "tls.required: expected true or false, found '" + flag
-                        + "'");
+            try {
+                required = bool(requiredNode);
+            } catch (IllegalArgumentException e) {
+                problems.add(location(requiredNode, source) + "tls.required: " + e.getMessage());
             }
         }
         String certificate = values.containsKey("certificate")

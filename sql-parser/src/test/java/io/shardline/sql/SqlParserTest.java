@@ -103,6 +103,19 @@ class SqlParserTest {
     }
 
     @Test
+    void parameterizedTextIsRememberedExactlyLiteralTextIsNot() {
+        SqlParser parser = new SqlParser(new ParseCache(100));
+        String sql = "INSERT INTO t_order (order_id, user_id) VALUES (?, ?)";
+        ParsedStatement first = parser.parse(sql);
+        assertThat(parser.parse(new String(sql.toCharArray()))).isSameAs(first);
+        assertThat(parser.cache().stats().requestCount()).as("the second parse skipped lexing and the facts cache")
+                .isEqualTo(1);
+        ParsedStatement literal = parser.parse("SELECT * FROM t_order WHERE order_id = 7");
+        assertThat(parser.parse("SELECT * FROM t_order WHERE order_id = 7")).isNotSameAs(literal);
+        assertThat(first.facts().parameterCount()).isEqualTo(2);
+    }
+
+    @Test
     void cacheIsBounded() {
         ParseCache cache = new ParseCache(10);
         SqlParser parser = new SqlParser(cache);

@@ -38,7 +38,11 @@ public final class ShardPools implements AutoCloseable {
      * prepared statement is the same text on every execution, so its client-side parse is cached per connection
      * (HikariCP's recommendation for Connector/J).</li>
      * <li>{@code useServerPrepStmts=false} (Connector/J's default, stated): one round trip per execution and the
-     * text protocol; server-side statements would cost a PREPARE per new statement object.</li>
+     * text protocol. With {@code true} (and {@code cachePrepStmts}) a statement costs one PREPARE per physical
+     * connection, then the server skips its parse: the proxy benchmark measured about 20 % less MariaDB CPU per point
+     * select. Set it in the URL where that matters; making it the default waits for a measurement of every
+     * workload (a statement whose text keeps changing, such as an IN list, would cost a PREPARE and a CLOSE each
+     * time).</li>
      * <li>{@code useLocalSessionState=true}: autocommit, isolation and read-only are answered and compared from
      * the driver's state instead of a round trip; Shardline changes them only through the JDBC API.</li>
      * <li>{@code cacheServerConfiguration=true}: the server variables are read once per pool, not per physical
