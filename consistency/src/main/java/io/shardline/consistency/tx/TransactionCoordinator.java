@@ -186,6 +186,14 @@ public final class TransactionCoordinator implements AutoCloseable {
         return undo;
     }
 
+    /**
+     * A table changed shape (DDL went through Shardline): undo capture reads the table's columns and keys again
+     * instead of writing images of the old shape.
+     */
+    public void schemaChanged() {
+        undo.forgetTableShapes();
+    }
+
     TransactionLog log() {
         return log;
     }

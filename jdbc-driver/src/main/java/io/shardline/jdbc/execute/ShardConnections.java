@@ -43,6 +43,7 @@ public final class ShardConnections implements AutoCloseable {
     private GlobalTransaction global;
     /** XA mode: the current transaction's branches, from its first statement. */
     private XaBranches.Transaction xa;
+    private boolean ddlRunning;
     private boolean autoCommit = true;
     private boolean readOnly;
     private int isolation = ISOLATION_UNSET;
@@ -108,13 +109,26 @@ public final class ShardConnections implements AutoCloseable {
      * transaction and in the other modes.
      */
     public java.util.Optional<GlobalTransaction> globalTransaction() {
-        if (autoCommit || coordinator == null || xaMode) {
+        if (autoCommit || coordinator == null || xaMode || ddlRunning) {
             return java.util.Optional.empty();
         }
         if (global == null) {
             global = coordinator.begin();
         }
         return java.util.Optional.of(global);
+    }
+
+    /** DELAYED mode: whether the current transaction has written (its write side exists). */
+    public boolean wroteInTransaction() {
+        return global != null;
+    }
+
+    /**
+     * Marks a DDL statement running: it does not join the transaction's write side (MariaDB commits implicitly
+     * around DDL, so there is nothing of it to coordinate or undo).
+     */
+    public void ddlRunning(boolean running) {
+        ddlRunning = running;
     }
 
     /** The transaction's connection to a data source's master (borrowed when not open yet). */

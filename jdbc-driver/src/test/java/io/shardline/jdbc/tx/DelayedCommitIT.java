@@ -189,6 +189,80 @@ class DelayedCommitIT {
         }
     }
 
+    @Test
+    void ddlAfterAWriteIsRefusedAndDdlBeforeAnyWriteRuns(TestDatabase db) throws Exception {
+        try (ShardlineDataSource ds = open(db, CommitObserver.NONE); Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            transfer(c, 40, 1, 2, new BigDecimal("10.00"));
+            try (Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.execute("ALTER TABLE t_order ADD COLUMN extra INT"))
+                        .isInstanceOfSatisfying(SQLException.class, e -> {
+                            assertThat(e.getSQLState()).isEqualTo("25000");
+                            assertThat(e.getMessage()).contains("ALTER_TABLE").contains("ds_1").contains("ds_2");
+                        });
+            }
+            c.rollback();
+            assertThat(state(db, GROUPS).orders()).as("the refused DDL committed nothing").isZero();
+            assertThat(balance(db, GROUPS, 1)).isEqualByComparingTo("1000.00");
+            // What migration tools do: several DDL statements in a transaction before its first write.
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE t_order ADD COLUMN extra INT");
+                s.execute("ALTER TABLE t_order DROP COLUMN extra");
+            }
+            transfer(c, 41, 1, 2, new BigDecimal("10.00"));
+            c.commit();
+            assertThat(balance(db, GROUPS, 2)).isEqualByComparingTo("1010.00");
+            assertThat(coordinator(ds).metrics().globalCommits()).isEqualTo(1);
+            assertThat(state(db, GROUPS).consistent()).isTrue();
+        }
+    }
+
+    @Test
+    void ddlThroughShardlineRefreshesTheTableShapesUndoCaptures(TestDatabase db) throws Exception {
+        // Transfer 1 → 2 after ALTER TABLE added a column: ds_2 commits, the last resource ds_1 fails, ds_2 is
+        // compensated. Its undo image must have the new column, or compensation leaves the column changed.
+        AtomicReference<Long> lastResourceConnection = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        CommitObserver killLastResource = observer(step -> {
+            if (armed.get() && step.equals("after ds_2")) {
+                try (Connection admin = db.connectMaster(1); Statement s = admin.createStatement()) {
+                    s.execute("KILL CONNECTION " + lastResourceConnection.get());
+                }
+            }
+        });
+        try (ShardlineDataSource ds = open(db, killLastResource); Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            transfer(c, 50, 1, 2, new BigDecimal("1.00")); // undo capture on ds_2 learns t_account's shape
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE t_account ADD COLUMN tier INT NOT NULL DEFAULT 0");
+            }
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE t_account SET balance = balance - 5, tier = 7 WHERE user_id = 1");
+                s.executeUpdate("UPDATE t_account SET balance = balance + 5, tier = 7 WHERE user_id = 2");
+                try (ResultSet rs = s.executeQuery("SELECT CONNECTION_ID() FROM t_account WHERE user_id = 1")) {
+                    rs.next();
+                    lastResourceConnection.set(rs.getLong(1));
+                }
+            }
+            armed.set(true);
+            assertThatThrownBy(c::commit).isInstanceOf(GlobalCommitException.class);
+            assertThat(eventually(10_000, () -> tier(db, 2) == 0)).as("tier of user 2 restored").isTrue();
+            assertThat(balance(db, GROUPS, 2)).isEqualByComparingTo("1001.00");
+            assertThat(balance(db, GROUPS, 1)).isEqualByComparingTo("999.00");
+        }
+    }
+
+    private static int tier(TestDatabase db, int user) throws SQLException {
+        try (Connection c = db.connectMaster(user % GROUPS); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT tier FROM t_account WHERE user_id = " + user)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     private static boolean undoTableExists(TestDatabase db, int group) throws SQLException {
         try (Connection c = db.connectMaster(group); Statement s = c.createStatement()) {
             return TransferFixture.count(s, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "

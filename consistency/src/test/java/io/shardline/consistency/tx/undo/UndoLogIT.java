@@ -286,8 +286,9 @@ class UndoLogIT {
             BranchRecorder recorder = log.branch("x-f2", "ds_0");
             recorder.markBranch(branch);
             write(branch, recorder, new Write("UPDATE t_all SET s = 'f2' WHERE id = 1"));
+            long recoveryId = count(recovery, "SELECT CONNECTION_ID()");
             Future<BranchState> fence = POOL.submit(() -> log.fence(recovery, "x-f2", "ds_0"));
-            awaitLockWait();
+            awaitFenceWaiting(recoveryId);
             assertThat(fence.isDone()).isFalse();
             branch.commit();
             assertThat(fence.get(30, TimeUnit.SECONDS)).isEqualTo(BranchState.COMMITTED);
@@ -300,8 +301,9 @@ class UndoLogIT {
             branch.setAutoCommit(false);
             BranchRecorder recorder = log.branch("x-f3", "ds_0");
             recorder.markBranch(branch);
+            long recoveryId = count(recovery, "SELECT CONNECTION_ID()");
             Future<BranchState> fence = POOL.submit(() -> log.fence(recovery, "x-f3", "ds_0"));
-            awaitLockWait();
+            awaitFenceWaiting(recoveryId);
             branch.rollback();
             assertThat(fence.get(30, TimeUnit.SECONDS)).isEqualTo(BranchState.ABORTED);
             // The dying branch comes back to life (a retry of its statements): it can never commit now.
@@ -504,7 +506,6 @@ class UndoLogIT {
                 .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("0A000");
     }
 
-    /** Waits until some transaction waits for a row lock (the fence behind the open branch). */
     /**
      * Waits until connection {@code connectionId} is running its locking read of row {@code id} of t_all. The test's
      * blocker holds that row, so the statement cannot finish: it is blocked there. Not detected through
@@ -532,14 +533,21 @@ class UndoLogIT {
         seen.get(30, TimeUnit.SECONDS);
     }
 
-    private void awaitLockWait() throws Exception {
+    /**
+     * Waits until the fence (connection {@code connectionId}) is inside its marker INSERT. The open branch holds that
+     * key, so the INSERT cannot finish: seen running, it waits. Watched through PROCESSLIST and INNODB_LOCK_WAITS both:
+     * MariaDB 10.11 does not always list the wait in INNODB_LOCK_WAITS (see awaitRowWait).
+     */
+    private void awaitFenceWaiting(long connectionId) throws Exception {
         CompletableFuture<Void> seen = CompletableFuture.runAsync(() -> {
-            try (Connection c = db.connectMaster(0)) {
+            try (Connection c = db.connectMaster(0); PreparedStatement ps = c.prepareStatement(
+                    "SELECT INFO, (SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS)"
+                            + " FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+                ps.setLong(1, connectionId);
                 while (true) {
-                    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                            "SELECT COUNT(*) FROM information_schema.INNODB_LOCK_WAITS")) {
-                        rs.next();
-                        if (rs.getLong(1) > 0) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && (rs.getLong(2) > 0 || (rs.getString(1) != null
+                                && rs.getString(1).stripLeading().regionMatches(true, 0, "INSERT", 0, 6)))) {
                             return;
                         }
                     }
