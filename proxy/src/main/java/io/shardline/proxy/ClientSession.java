@@ -186,19 +186,16 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     }
 
     private void enqueue(Object work) {
-        boolean start;
+        boolean inline;
         synchronized (queue) {
-            if (!running && queue.isEmpty() && inlineable(work)) {
-                running = true;
-                start = false;
-            } else {
-                start = true;
-            }
+            inline = !running && queue.isEmpty() && inlineable(work);
+            running |= inline;
         }
-        if (!start) {
+        if (inline) {
             runInline((Packet) work);
             return;
         }
+        boolean start;
         synchronized (queue) {
             queue.add(work);
             start = !running;
