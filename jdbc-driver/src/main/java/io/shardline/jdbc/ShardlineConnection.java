@@ -12,7 +12,6 @@ import io.shardline.jdbc.execute.ShardExecutor;
 import io.shardline.router.plan.PlanningContext;
 import io.shardline.router.plan.PlanningException;
 import io.shardline.router.plan.RoutePlan;
-import io.shardline.sql.facts.StatementKind;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -84,14 +83,13 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
             Statement owner) throws SQLException {
         readWrite.statement(sql, parameters);
         TransactionCoordinator coordinator = dataSource.transactions().orElse(null);
-        Optional<StatementKind> ddl = coordinator == null || plan.query() ? Optional.empty() : ddlKind(sql);
-        if (ddl.isEmpty()) {
+        if (coordinator == null || !plan.schemaChange()) {
             return dataSource.executor().execute(plan, shards, context, options, owner, routing, readWrite);
         }
         if (!shards.autoCommit() && shards.wroteInTransaction()) {
             // MariaDB commits the open transaction before DDL: each branch would commit on its own, outside the
             // coordinator's protocol, and a later failure could no longer be undone.
-            throw new SQLException("Shardline refuses " + ddl.get() + " inside a transaction that has written on "
+            throw new SQLException("Shardline refuses DDL inside a transaction that has written on "
                     + shards.openDataSources() + ": MariaDB would commit each data source's part of the transaction"
                     + " on its own before the DDL, outside Shardline's multi-shard commit. Commit or roll back first,"
                     + " then run the DDL [SQL: " + sql + "]", "25000");
@@ -105,19 +103,6 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
         }
     }
 
-    private static final java.util.Set<StatementKind> DDL = java.util.EnumSet.of(StatementKind.CREATE_TABLE,
-            StatementKind.ALTER_TABLE, StatementKind.DROP_TABLE, StatementKind.TRUNCATE_TABLE,
-            StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.OTHER_DDL);
-
-    /** The statement's kind if it is DDL (the parse is a cache hit: the planner parsed it just before). */
-    private Optional<StatementKind> ddlKind(String sql) {
-        try {
-            StatementKind kind = dataSource.parser().parse(sql).facts().kind();
-            return DDL.contains(kind) ? Optional.of(kind) : Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.empty(); // planned already, so it parses; a planner of another kind decides alone
-        }
-    }
 
     long[] executeBatch(String sql, List<List<Object>> parameters, List<RoutePlan> plans, ExecutionOptions options)
             throws SQLException {

@@ -68,8 +68,6 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
     private final io.shardline.jdbc.redundancy.RedundantWrites redundantWrites;
     private final io.shardline.jdbc.redundancy.RedundantReads redundantReads;
     private final StatementPlanner planner;
-    /** The parser behind the planner (its cache is shared), for what the driver itself must know of a statement. */
-    private final SqlParser parser;
     private final String url;
     private volatile boolean closed;
     private PrintWriter logWriter;
@@ -87,7 +85,6 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
             throw e;
         }
         SqlParser parser = planner instanceof ShardingPlanner sharding ? sharding.parser() : new SqlParser();
-        this.parser = parser;
         try {
             this.transactions = startTransactions(config, pools, b.commitObserver);
         } catch (RuntimeException e) {
@@ -226,10 +223,6 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
 
     StatementPlanner planner() {
         return planner;
-    }
-
-    SqlParser parser() {
-        return parser;
     }
 
     /**

@@ -85,7 +85,7 @@ public final class ShardingPlanner implements StatementPlanner {
         RewriteResult rewritten = rewriter.rewrite(statement, parameters, route);
         boolean needsMaster = !query || facts.lockMode() != LockMode.NONE || effective.forceMaster();
         return new RoutePlan(route.opcode(), query, rewritten.units(), rewritten.merge(), needsMaster,
-                route.generatedKeys());
+                route.generatedKeys(), facts.kind().changesSchema());
     }
 
     /** The plan as JSON, for users and tests; see {@link RoutePreview}. */

@@ -60,6 +60,17 @@ class ShardingPlannerTest {
     }
 
     @Test
+    void ddlIsMarkedAsASchemaChangeAndNothingElseIs() {
+        assertThat(planner.plan("ALTER TABLE t_order ADD COLUMN note VARCHAR(20)", List.of(), PlanningContext.DEFAULT)
+                .schemaChange()).isTrue();
+        assertThat(planner.plan("TRUNCATE TABLE t_order", List.of(), PlanningContext.DEFAULT).schemaChange()).isTrue();
+        assertThat(planner.plan("UPDATE t_order SET status = 'X' WHERE user_id = 1 AND order_id = 1", List.of(),
+                PlanningContext.DEFAULT).schemaChange()).isFalse();
+        assertThat(planner.plan("SELECT * FROM t_order WHERE user_id = 1", List.of(), PlanningContext.DEFAULT)
+                .schemaChange()).isFalse();
+    }
+
+    @Test
     void writesAndLockingReadsNeedTheMaster() {
         assertThat(planner.plan("UPDATE t_order SET status = 'X' WHERE user_id = 1 AND order_id = 1", List.of(),
                 PlanningContext.DEFAULT).needsMaster()).isTrue();

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param needsMaster the statement must run on masters (writes, locking reads, force-master hints); the
  *                    read/write splitter may send other queries to replicas
  * @param generatedKeys keys Shardline generated for an INSERT, returned by {@code getGeneratedKeys()}
+ * @param schemaChange the statement is DDL (see {@link io.shardline.sql.facts.StatementKind#changesSchema()})
  */
 public record RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> units, Optional<MergePlan> merge,
-        boolean needsMaster, Optional<GeneratedKeys> generatedKeys) {
+        boolean needsMaster, Optional<GeneratedKeys> generatedKeys, boolean schemaChange) {
 
     public RoutePlan {
         units = List.copyOf(units);
@@ -30,6 +31,11 @@ public record RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> u
         if (query && units.size() > 1 && merge.isEmpty()) {
             throw new IllegalArgumentException("a query on " + units.size() + " units needs a merge plan");
         }
+    }
+
+    public RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> units, Optional<MergePlan> merge,
+            boolean needsMaster, Optional<GeneratedKeys> generatedKeys) {
+        this(opcode, query, units, merge, needsMaster, generatedKeys, false);
     }
 
     public RoutePlan(RouteOpcode opcode, boolean query, List<ExecutionUnit> units, Optional<MergePlan> merge,

@@ -47,5 +47,13 @@ public enum StatementKind {
     /** LOCK TABLES / UNLOCK TABLES; classified. */
     LOCK_TABLES,
     /** Anything else the lexer recognises by its first word (CALL, DO, KILL, FLUSH, GRANT, ...); classified only. */
-    OTHER
+    OTHER;
+
+    /** DDL: MariaDB commits the open transaction before it, and a table may change shape. */
+    public boolean changesSchema() {
+        return switch (this) {
+            case CREATE_TABLE, ALTER_TABLE, DROP_TABLE, TRUNCATE_TABLE, CREATE_INDEX, DROP_INDEX, OTHER_DDL -> true;
+            default -> false;
+        };
+    }
 }
