@@ -38,8 +38,11 @@ import java.util.regex.Pattern;
  * java -cp bench/target/benchmarks.jar io.shardline.bench.proxy.ProxySysbench --threads 8 --time 15 --rounds 3
  * </pre>
  *
+ * <p>A fourth contender, {@code relay}, is a zero-work byte relay ({@link ByteRelay}) in front of the direct server:
+ * what any proxy on this machine costs before it does any work. Its TPS is the ceiling for the proxy's.
+ *
  * Options: {@code --test oltp_point_select|oltp_read_only}, {@code --rows N}, {@code --io-threads N} (network
- * threads of the inline proxy; default the sysbench threads), {@code --warmup SECONDS}, {@code --hold} (keep the
+ * threads of the inline proxy and of the relay; default the sysbench threads), {@code --warmup SECONDS}, {@code --hold} (keep the
  * topology and proxies up and print how to connect, until Ctrl-C), {@code --out FILE} (markdown report).
  */
 public final class ProxySysbench {
@@ -107,13 +110,15 @@ public final class ProxySysbench {
             try (ShardlineDataSource ds = ShardlineDataSource.builder()
                             .config(ShardlineConfig.parse(yaml, "proxy-sysbench")).build();
                     ProxyServer proxy = ProxyServer.start(ds, pooled, new InetSocketAddress("127.0.0.1", 0));
-                    ProxyServer inlineProxy = ProxyServer.start(ds, inline, new InetSocketAddress("127.0.0.1", 0))) {
+                    ProxyServer inlineProxy = ProxyServer.start(ds, inline, new InetSocketAddress("127.0.0.1", 0));
+                    ByteRelay relay = ByteRelay.start(inline.ioThreads(), topology.master(0).port())) {
                 MariaDbNode m0 = topology.master(0);
                 if (hold) {
                     System.out.printf("proxy:  mariadb -h127.0.0.1 -P%d -uapp -psecret shardline%n", proxy.port());
                     System.out.printf("inline: mariadb -h127.0.0.1 -P%d -uapp -psecret shardline%n",
                             inlineProxy.port());
                     System.out.printf("direct: mariadb -h127.0.0.1 -P%d -uroot %s%n", m0.port(), DIRECT);
+                    System.out.printf("relay:  mariadb -h127.0.0.1 -P%d -uroot %s%n", relay.port(), DIRECT);
                     Thread.sleep(Long.MAX_VALUE);
                 }
                 List<String> proxyArgs = List.of("--mysql-port=" + proxy.port(), "--mysql-user=app",
@@ -122,19 +127,26 @@ public final class ProxySysbench {
                         "--mysql-password=secret", "--mysql-db=shardline");
                 List<String> directArgs = List.of("--mysql-port=" + m0.port(), "--mysql-user=root",
                         "--mysql-password=", "--mysql-db=" + DIRECT);
+                List<String> relayArgs = List.of("--mysql-port=" + relay.port(), "--mysql-user=root",
+                        "--mysql-password=", "--mysql-db=" + DIRECT);
                 // Warm-up: the proxy's JIT (C2 needs about a minute of this load on two busy cores), pools, both
                 // servers' buffer pools. Both proxies run the same code: alternate them.
                 for (int w = 0; w < Math.max(2, warmup / 10); w++) {
                     sysbench(test, w % 2 == 0 ? proxyArgs : inlineArgs, threads, Math.max(5, warmup / 6), rows);
                 }
                 sysbench(test, directArgs, threads, Math.max(3, seconds / 3), rows);
+                sysbench(test, relayArgs, threads, Math.max(3, seconds / 3), rows);
+                List<String> targets = List.of("direct", "relay", "proxy", "proxy-inline");
+                Map<String, List<String>> argsOf = Map.of("direct", directArgs, "relay", relayArgs, "proxy", proxyArgs,
+                        "proxy-inline", inlineArgs);
                 List<Result> results = new ArrayList<>();
                 for (int r = 1; r <= rounds; r++) {
-                    results.add(parse("direct", r, sysbench(test, directArgs, threads, seconds, rows)));
-                    results.add(parse("proxy", r, sysbench(test, proxyArgs, threads, seconds, rows)));
-                    results.add(parse("proxy-inline", r, sysbench(test, inlineArgs, threads, seconds, rows)));
+                    for (String target : targets) {
+                        results.add(parse(target, r, sysbench(test, argsOf.get(target), threads, seconds, rows)));
+                    }
                 }
-                String report = report(test, threads, seconds, rows, results, shardUrlOptions, inline.ioThreads());
+                String report = report(test, threads, seconds, rows, results, targets, shardUrlOptions,
+                        inline.ioThreads());
                 System.out.println(report);
                 Files.createDirectories(out.toAbsolutePath().getParent());
                 Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -215,14 +227,16 @@ public final class ProxySysbench {
     }
 
     private static String report(String test, int threads, int seconds, int rows, List<Result> results,
-            String shardUrlOptions, int ioThreads) {
+            List<String> targets, String shardUrlOptions, int ioThreads) {
         StringBuilder md = new StringBuilder();
         md.append("# sysbench ").append(test).append(": Shardline proxy vs direct MariaDB\n\n");
         md.append("threads ").append(threads).append(", ").append(seconds).append(" s per run, ").append(rows)
                 .append(" rows; proxy: 2 shards (id MOD 2) on a 2-master testkit topology; direct: the same rows"
-                        + " unsharded on master 0. Runs alternate; same machine, same run. `proxy`: default threading"
-                        + " (statements on workers); `proxy-inline`: `inlineReads: true`, `ioThreads: ")
-                .append(ioThreads).append("`. Shard URL options: `").append(shardUrlOptions).append("`. ")
+                        + " unsharded on master 0. Runs alternate; same machine, same run. `relay`: a zero-work Netty"
+                        + " byte relay in front of the direct server (`ByteRelay`), the ceiling for any proxy on this"
+                        + " machine. `proxy`: default threading (statements on workers); `proxy-inline`:"
+                        + " `inlineReads: true`, `ioThreads: ").append(ioThreads).append("`")
+                .append(". Shard URL options: `").append(shardUrlOptions).append("`. ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs shared by sysbench, the proxy and"
                         + " the servers.\n\n");
         md.append("| round | target | TPS | QPS | p95 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");
@@ -231,12 +245,13 @@ public final class ProxySysbench {
                     r.tps(), r.qps(), r.p95Ms(), r.errors()));
         }
         double direct = median(results, "direct", true);
-        md.append(String.format(Locale.ROOT, "%n| target | median TPS | ratio to direct | median p95 ms |%n"
-                + "|---|---:|---:|---:|%n"));
-        for (String target : List.of("direct", "proxy", "proxy-inline")) {
+        double relay = median(results, "relay", true);
+        md.append(String.format(Locale.ROOT, "%n| target | median TPS | ratio to direct | ratio to relay |"
+                + " median p95 ms |%n|---|---:|---:|---:|---:|%n"));
+        for (String target : targets) {
             double tps = median(results, target, true);
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | **%.2f** | %.2f |%n", target, tps, tps / direct,
-                    median(results, target, false)));
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | **%.2f** | %.2f | %.2f |%n", target, tps,
+                    tps / direct, tps / relay, median(results, target, false)));
         }
         return md.toString();
     }

@@ -314,7 +314,8 @@ public final class ShardExecutor implements AutoCloseable {
         int[] groupOf = new int[plans.size()];
         for (int i = 0; i < plans.size(); i++) {
             RoutePlan plan = plans.get(i);
-            if (plan.query() || plan.units().size() != 1 || plan.generatedKeys().isPresent()) {
+            // DDL runs one by one, through the connection's guard (MariaDB commits an open transaction before it).
+            if (plan.query() || plan.schemaChange() || plan.units().size() != 1 || plan.generatedKeys().isPresent()) {
                 return null;
             }
             ExecutionUnit unit = plan.units().get(0);
