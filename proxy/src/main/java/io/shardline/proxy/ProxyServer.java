@@ -100,7 +100,7 @@ public final class ProxyServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(config.packetTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(new PacketDecoder(config.maxPacketBytes()))
-                                .addLast(new ClientSession(ProxyServer.this, connectionIds.incrementAndGet()));
+                                .addLast(new ClientSession(ProxyServer.this, ch, connectionIds.incrementAndGet()));
                     }
                 });
         try {

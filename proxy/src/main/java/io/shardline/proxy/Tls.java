@@ -128,7 +128,7 @@ public final class Tls {
     private static boolean isSslRequest(Packet packet) {
         ByteBuf in = packet.payload();
         return packet.sequence() == 1 && in.readableBytes() == SSL_REQUEST_LENGTH
-                && (in.getIntLE(in.readerIndex()) & ClientSession.CLIENT_SSL) != 0;
+                && (in.getIntLE(in.readerIndex()) & Capabilities.CLIENT_SSL) != 0;
     }
 
     // ---------------------------------------------------------------- loading

@@ -66,8 +66,8 @@ final class RawClient implements AutoCloseable {
     byte[] handshakeResponse(String user, String password, int sequence, int extraCapabilities) throws IOException {
         byte[] token = NativePassword.token(password, scramble);
         java.io.ByteArrayOutputStream p = new java.io.ByteArrayOutputStream();
-        int caps = ClientSession.CLIENT_PROTOCOL_41 | ClientSession.CLIENT_SECURE_CONNECTION
-                | ClientSession.CLIENT_PLUGIN_AUTH | ClientSession.CLIENT_LONG_PASSWORD | extraCapabilities;
+        int caps = Capabilities.CLIENT_PROTOCOL_41 | Capabilities.CLIENT_SECURE_CONNECTION
+                | Capabilities.CLIENT_PLUGIN_AUTH | Capabilities.CLIENT_LONG_PASSWORD | extraCapabilities;
         writeInt(p, caps);
         writeInt(p, 1 << 24);
         p.write(45);

@@ -205,8 +205,8 @@ class TlsIT {
     @Test
     void greetingAdvertisesSslOnlyWhenConfigured() throws Exception {
         try (RawClient withTls = new RawClient(offering.port()); RawClient without = new RawClient(plain.port())) {
-            assertThat(capabilities(withTls.greeting()) & ClientSession.CLIENT_SSL).isNotZero();
-            assertThat(capabilities(without.greeting()) & ClientSession.CLIENT_SSL).isZero();
+            assertThat(capabilities(withTls.greeting()) & Capabilities.CLIENT_SSL).isNotZero();
+            assertThat(capabilities(without.greeting()) & Capabilities.CLIENT_SSL).isZero();
         }
     }
 
@@ -227,7 +227,7 @@ class TlsIT {
             try (RawClient client = new RawClient(tls)) {
                 client.scramble = plainText.scramble;
                 byte[] ok = client.handshakeResponse(ProxyFixture.USER, ProxyFixture.PASSWORD, 2,
-                        ClientSession.CLIENT_SSL);
+                        Capabilities.CLIENT_SSL);
                 assertThat(ok[0]).as("OK after login over TLS").isEqualTo((byte) 0);
                 byte[] columns = client.command(0x03, "SELECT c FROM sbtest1 WHERE id = 9".getBytes(
                         StandardCharsets.UTF_8));
@@ -245,8 +245,8 @@ class TlsIT {
 
     /** Protocol::SSLRequest with sequence 1, framed: capability flags, max packet size, character set, 23 zeros. */
     private static byte[] sslRequest() {
-        int caps = ClientSession.CLIENT_PROTOCOL_41 | ClientSession.CLIENT_SECURE_CONNECTION
-                | ClientSession.CLIENT_PLUGIN_AUTH | ClientSession.CLIENT_LONG_PASSWORD | ClientSession.CLIENT_SSL;
+        int caps = Capabilities.CLIENT_PROTOCOL_41 | Capabilities.CLIENT_SECURE_CONNECTION
+                | Capabilities.CLIENT_PLUGIN_AUTH | Capabilities.CLIENT_LONG_PASSWORD | Capabilities.CLIENT_SSL;
         byte[] packet = new byte[4 + 32];
         packet[0] = 32;
         packet[3] = 1;
