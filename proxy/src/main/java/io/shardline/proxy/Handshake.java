@@ -10,8 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection phase of one client: the greeting (handshake v10 with a fresh scramble), the client's handshake
- * response, the auth switch for clients that start with another plugin than {@code mysql_native_password}, and the
- * password check against the proxy's users. Kept apart from the command phase because it has its own state (the
+ * response, and the password check against the proxy's users. The greeting proposes {@code mysql_native_password},
+ * what MariaDB clients use. A client that answers with {@code caching_sha2_password} (MySQL 8 and later, whose
+ * clients may have native passwords disabled) is checked on that plugin's fast path when the user's password is known
+ * (see {@link CachingSha2Password}), without a round trip; any other plugin, or a user known only by a native hash,
+ * gets an auth switch to {@code mysql_native_password}. Kept apart from the command phase because it has its own state (the
  * scramble, the user, the schema asked for) that nothing after the login needs. Like the rest of a session it is used
  * by one thread at a time, the one running the session's current packet.
  */
@@ -28,7 +31,8 @@ final class Handshake {
     private final PacketOutput output;
     private final int connectionId;
     private final byte[] scramble = new byte[20];
-    private boolean switchingAuth;
+    /** The plugin an auth switch request asked for, while its answer is awaited; null otherwise. */
+    private String switchedTo;
     private String user = "";
     private String pendingSchema;
 
@@ -71,13 +75,25 @@ final class Handshake {
      * A client that may not log in gets a {@link ProxyException}.
      */
     boolean respond(ByteBuf in) throws ProxyException {
-        if (switchingAuth) {
-            byte[] token = new byte[in.readableBytes()];
-            in.readBytes(token);
-            authenticate(token);
-            return true;
+        if (switchedTo == null) {
+            return handshakeResponse(in);
         }
-        return handshakeResponse(in);
+        byte[] token = new byte[in.readableBytes()];
+        in.readBytes(token);
+        if (switchedTo.equals(CachingSha2Password.PLUGIN)) {
+            byte[] sha2 = server.config().credentials(user).flatMap(ProxyConfig.Credentials::sha2Hash).orElseThrow();
+            check(CachingSha2Password.verify(sha2, scramble, token), token);
+            if (sha2.length > 0) {
+                // AuthMoreData "fast auth success", then the caller's OK (an empty password gets the OK alone).
+                ByteBuf out = output.begin();
+                out.writeByte(0x01);
+                out.writeByte(CachingSha2Password.FAST_AUTH_SUCCESS);
+                output.end();
+            }
+        } else {
+            authenticate(token);
+        }
+        return true;
     }
 
     private boolean handshakeResponse(ByteBuf in) throws ProxyException {
@@ -113,24 +129,48 @@ final class Handshake {
             plugin = Wire.readNulString(in);
         }
         // Connection attributes (CLIENT_CONNECT_ATTRS) follow; the proxy has no use for them.
+        Optional<byte[]> sha2 = server.config().credentials(user).flatMap(ProxyConfig.Credentials::sha2Hash);
+        if (plugin.equals(CachingSha2Password.PLUGIN) && sha2.isPresent()) {
+            if (token.length == 0 && sha2.get().length > 0) {
+                // libmysqlclient and libmariadb send no token for a plugin other than the greeting's: they wait to
+                // be switched to the user's plugin, and then answer with the token.
+                switchTo(CachingSha2Password.PLUGIN);
+                return false;
+            }
+            // A token made with the greeting's scramble (Connector/J): the caller's OK follows at once. No
+            // "fast auth success" packet first: Connector/J reads it without its 0x01 header from servers older
+            // than 5.5.16, which the 5.5.5- prefix of our version makes the proxy look like; an OK it accepts.
+            check(CachingSha2Password.verify(sha2.get(), scramble, token), token);
+            return true;
+        }
         if (!plugin.isEmpty() && !plugin.equals(NativePassword.PLUGIN)) {
-            switchingAuth = true;
-            ByteBuf out = output.begin();
-            out.writeByte(0xFE);
-            Wire.writeNulString(out, NativePassword.PLUGIN);
-            out.writeBytes(scramble);
-            out.writeByte(0);
-            output.end();
+            switchTo(NativePassword.PLUGIN);
             return false;
         }
         authenticate(token);
         return true;
     }
 
+    /** Asks the client to answer with {@code plugin} for the same scramble (AuthSwitchRequest). */
+    private void switchTo(String plugin) {
+        switchedTo = plugin;
+        ByteBuf out = output.begin();
+        out.writeByte(0xFE);
+        Wire.writeNulString(out, plugin);
+        out.writeBytes(scramble);
+        out.writeByte(0);
+        output.end();
+    }
+
     private void authenticate(byte[] token) throws ProxyException {
-        String host = channel.remoteAddress() instanceof java.net.InetSocketAddress a ? a.getHostString() : "?";
-        Optional<byte[]> stored = server.config().passwordHash(user);
-        if (stored.isEmpty() || !NativePassword.verify(stored.get(), scramble, token)) {
+        Optional<ProxyConfig.Credentials> stored = server.config().credentials(user);
+        check(stored.isPresent() && NativePassword.verify(stored.get().nativeHash(), scramble, token), token);
+    }
+
+    /** Refuses a wrong password (ERR 1045) and a database other than the proxy's (ERR 1049). */
+    private void check(boolean passwordMatches, byte[] token) throws ProxyException {
+        if (!passwordMatches) {
+            String host = channel.remoteAddress() instanceof java.net.InetSocketAddress a ? a.getHostString() : "?";
             LOG.info("connection {}: access denied for '{}'@'{}'", connectionId, user, host);
             throw ProxyError.ACCESS_DENIED.exception(user, host, token.length > 0 ? "YES" : "NO");
         }

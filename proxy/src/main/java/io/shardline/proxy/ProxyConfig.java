@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  *
  * <pre>
  * users:
- *   app: {password: "secret"}                                    # or
- *   report: {passwordHash: "*6BB4837EB74329105EE4568DDA7DC67ED2CA2AD9"}   # mysql_native_password hash
+ *   app: {password: "secret"}                                    # mysql_native_password and caching_sha2_password
+ *   report: {passwordHash: "*6BB4837EB74329105EE4568DDA7DC67ED2CA2AD9"}   # mysql_native_password only
  * schema: shop              # the one database name clients see (USE, SHOW DATABASES, the handshake); default shardline
  * maxConnections: 1000      # more get ERR 1040
  * maxPacketBytes: 67108864  # a longer packet gets ERR 1153 and the connection is closed
@@ -52,7 +52,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * <p>Unknown keys and wrong types are errors naming the file and line; a TLS file that is missing or unusable names the
  * key and the file.
  *
- * @param users user name → password hash (SHA1(SHA1(password)), what mysql_native_password verifies against)
+ * @param users user name → what the user's password is verified against
  * @param schema the logical database name
  * @param maxConnections concurrent client connections accepted
  * @param maxPacketBytes longest client packet accepted
@@ -63,7 +63,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * @param inlineReads whether lock-free reads outside transactions run on the network thread
  * @param tls TLS for client connections, if offered
  */
-public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConnections, long maxPacketBytes,
+public record ProxyConfig(Map<String, Credentials> users, String schema, int maxConnections, long maxPacketBytes,
         int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs, int ioThreads, boolean inlineReads,
         Optional<Tls> tls) {
 
@@ -77,8 +77,27 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         tls = tls == null ? Optional.empty() : tls;
     }
 
+    /**
+     * What a user's password is checked against: SHA1(SHA1(password)) for {@code mysql_native_password}, and, when
+     * the configuration gives the password itself, SHA256(SHA256(password)) for the fast path of
+     * {@code caching_sha2_password} (a {@code passwordHash} cannot be turned into it).
+     */
+    public record Credentials(byte[] nativeHash, Optional<byte[]> sha2Hash) {
+
+        /** Both hashes of a plain password. */
+        public static Credentials ofPassword(String password) {
+            return new Credentials(NativePassword.storedHash(password),
+                    Optional.of(CachingSha2Password.storedHash(password)));
+        }
+
+        /** A {@code mysql_native_password} hash only. */
+        public static Credentials ofNativeHash(byte[] hash) {
+            return new Credentials(hash, Optional.empty());
+        }
+    }
+
     /** Settings without TLS, with the default threading. */
-    public ProxyConfig(Map<String, byte[]> users, String schema, int maxConnections, long maxPacketBytes,
+    public ProxyConfig(Map<String, Credentials> users, String schema, int maxConnections, long maxPacketBytes,
             int workerThreads, long handshakeTimeoutMs, long packetTimeoutMs) {
         this(users, schema, maxConnections, maxPacketBytes, workerThreads, handshakeTimeoutMs, packetTimeoutMs,
                 defaultIoThreads(), false, Optional.empty());
@@ -86,9 +105,9 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
 
     /** Settings with these users (name → plain password) and defaults for everything else. */
     public static ProxyConfig of(Map<String, String> plainUsers, String schema) {
-        Map<String, byte[]> hashed = new LinkedHashMap<>();
-        plainUsers.forEach((name, password) -> hashed.put(name, NativePassword.storedHash(password)));
-        return new ProxyConfig(hashed, schema, 1000, 64L << 20, 64, 10_000, 30_000);
+        Map<String, Credentials> credentials = new LinkedHashMap<>();
+        plainUsers.forEach((name, password) -> credentials.put(name, Credentials.ofPassword(password)));
+        return new ProxyConfig(credentials, schema, 1000, 64L << 20, 64, 10_000, 30_000);
     }
 
     /** A copy with another connection limit. */
@@ -119,8 +138,8 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
                 packetTimeoutMs, ioThreads, inlineReads, Optional.of(settings));
     }
 
-    /** The stored hash of a user, if the user exists. */
-    Optional<byte[]> passwordHash(String user) {
+    /** What a user's password is checked against, if the user exists. */
+    Optional<Credentials> credentials(String user) {
         return Optional.ofNullable(users.get(user));
     }
 
@@ -144,7 +163,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
     public static ProxyConfig parse(Reader yaml, String source, Path base) {
         Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(yaml);
         List<String> problems = new ArrayList<>();
-        Map<String, byte[]> users = new LinkedHashMap<>();
+        Map<String, Credentials> users = new LinkedHashMap<>();
         String schema = "shardline";
         int maxConnections = 1000;
         long maxPacketBytes = 64L << 20;
@@ -248,7 +267,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
         return source + ":" + (node.getStartMark().getLine() + 1) + ": ";
     }
 
-    private static void readUsers(Node node, String source, Map<String, byte[]> users, List<String> problems) {
+    private static void readUsers(Node node, String source, Map<String, Credentials> users, List<String> problems) {
         if (!(node instanceof MappingNode map)) {
             throw new IllegalArgumentException("expected a mapping of user name to {password: ...}");
         }
@@ -259,7 +278,7 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
                 problems.add(at + "expected {password: ...} or {passwordHash: ...}");
                 continue;
             }
-            byte[] hash = null;
+            Credentials credentials = null;
             for (NodeTuple setting : settings.getValue()) {
                 String key = scalar(setting.getKeyNode());
                 if (!USER_KEYS.contains(key)) {
@@ -267,23 +286,23 @@ public record ProxyConfig(Map<String, byte[]> users, String schema, int maxConne
                     continue;
                 }
                 String value = scalar(setting.getValueNode());
-                if (hash != null) {
+                if (credentials != null) {
                     problems.add(at + "give either password or passwordHash, not both");
                 } else if (key.equals("password")) {
-                    hash = NativePassword.storedHash(value);
+                    credentials = Credentials.ofPassword(value);
                 } else {
                     try {
-                        hash = NativePassword.parseHash(value);
+                        credentials = Credentials.ofNativeHash(NativePassword.parseHash(value));
                     } catch (IllegalArgumentException e) {
                         problems.add(at + e.getMessage());
-                        hash = new byte[0];
+                        credentials = Credentials.ofNativeHash(new byte[0]);
                     }
                 }
             }
-            if (hash == null) {
+            if (credentials == null) {
                 problems.add(at + "password or passwordHash is required");
             } else {
-                users.put(name, hash);
+                users.put(name, credentials);
             }
         }
     }

@@ -259,4 +259,22 @@ class ConnectorJIT {
         }
         fixture.awaitNoActiveShardConnections();
     }
+
+    /**
+     * A MySQL 8+ client that starts with {@code caching_sha2_password} and has {@code mysql_native_password} disabled
+     * (MySQL 9 clients no longer ship it) logs in on the fast path: an auth switch to the native plugin would fail
+     * here with "Unable to load authentication plugin". A wrong password is still refused.
+     */
+    @Test
+    void cachingSha2PasswordClientsLogInOnTheFastPath() throws Exception {
+        String sha2Only = options(true) + "&defaultAuthenticationPlugin=caching_sha2_password"
+                + "&disabledAuthenticationPlugins=mysql_native_password";
+        try (Connection proxy = fixture.connect(sha2Only); Statement s = proxy.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 6 * 7")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(fixture.url(sha2Only), ProxyFixture.USER, "not-it"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("Access denied for user 'app'");
+    }
 }

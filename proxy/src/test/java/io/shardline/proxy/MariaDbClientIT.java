@@ -41,11 +41,14 @@ class MariaDbClientIT {
     record Run(int exit, String out, String err) {
     }
 
-    private static Run mariadb(String password, String sql) throws IOException, InterruptedException {
+    private static Run mariadb(String password, String sql, String... options) throws IOException,
+            InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CLIENT), "the mariadb client is not installed at " + CLIENT);
         List<String> command = new ArrayList<>(List.of(CLIENT.toString(), "--batch", "--protocol=TCP",
                 "--host=127.0.0.1", "--port=" + fixture.port(), "--user=" + ProxyFixture.USER,
-                "--password=" + password, "--skip-ssl", ProxyFixture.SCHEMA, "-e", sql));
+                "--password=" + password, "--skip-ssl"));
+        command.addAll(List.of(options));
+        command.addAll(List.of(ProxyFixture.SCHEMA, "-e", sql));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -110,6 +113,16 @@ class MariaDbClientIT {
         Run server = mariadb(ProxyFixture.PASSWORD, "SELECT nope FROM t_types");
         assertThat(server.exit()).isNotZero();
         assertThat(server.err()).contains("ERROR 1054 (42S22)").contains("nope");
+    }
+
+    /** libmariadb's own caching_sha2_password plugin computes the token the proxy's fast path checks. */
+    @Test
+    void cachingSha2PasswordFromTheClientLibraryLogsIn() throws Exception {
+        Run run = mariadb(ProxyFixture.PASSWORD, "SELECT 6 * 7", "--default-auth=caching_sha2_password");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("6 * 7\n42\n");
+        Run wrong = mariadb("wrong", "SELECT 1", "--default-auth=caching_sha2_password");
+        assertThat(wrong.err()).contains("ERROR 1045 (28000)");
     }
 
     @Test

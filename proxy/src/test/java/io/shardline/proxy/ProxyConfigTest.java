@@ -25,12 +25,18 @@ class ProxyConfigTest {
         assertThat(config.maxPacketBytes()).isEqualTo(67_108_864L);
         assertThat(config.tls()).isEmpty();
         byte[] scramble = "12345678901234567890".getBytes();
-        assertThat(NativePassword.verify(config.passwordHash("app").orElseThrow(), scramble,
+        assertThat(NativePassword.verify(config.credentials("app").orElseThrow().nativeHash(), scramble,
                 NativePassword.token("secret", scramble))).isTrue();
-        assertThat(NativePassword.verify(config.passwordHash("app").orElseThrow(), scramble,
+        assertThat(NativePassword.verify(config.credentials("app").orElseThrow().nativeHash(), scramble,
                 NativePassword.token("Secret", scramble))).isFalse();
-        assertThat(NativePassword.verify(config.passwordHash("report").orElseThrow(), scramble,
+        assertThat(NativePassword.verify(config.credentials("report").orElseThrow().nativeHash(), scramble,
                 NativePassword.token("report-pw", scramble))).isTrue();
+        // A plain password also gives caching_sha2_password's fast path; a native hash cannot.
+        assertThat(CachingSha2Password.verify(config.credentials("app").orElseThrow().sha2Hash().orElseThrow(),
+                scramble, CachingSha2Password.token("secret", scramble))).isTrue();
+        assertThat(CachingSha2Password.verify(config.credentials("app").orElseThrow().sha2Hash().orElseThrow(),
+                scramble, CachingSha2Password.token("Secret", scramble))).isFalse();
+        assertThat(config.credentials("report").orElseThrow().sha2Hash()).isEmpty();
     }
 
     @Test
