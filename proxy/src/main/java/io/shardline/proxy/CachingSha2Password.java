@@ -1,8 +1,6 @@
 package io.shardline.proxy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The fast path of {@code caching_sha2_password}, MySQL 8's default: the client sends
@@ -36,15 +34,7 @@ final class CachingSha2Password {
         if (stored.length == 0) {
             return token.length == 0 || token.length == 1 && token[0] == 0; // some clients send a lone NUL
         }
-        if (token.length != 32) {
-            return false;
-        }
-        byte[] mask = mask(stored, scramble);
-        byte[] candidate = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            candidate[i] = (byte) (token[i] ^ mask[i]);
-        }
-        return MessageDigest.isEqual(sha256(candidate), stored);
+        return Scrambles.matches("SHA-256", token, sha256(stored, scramble), stored);
     }
 
     /** The client's side, for tests: the token for {@code password} and {@code scramble}. */
@@ -53,29 +43,10 @@ final class CachingSha2Password {
             return new byte[0];
         }
         byte[] stage1 = sha256(password.getBytes(StandardCharsets.UTF_8));
-        byte[] mask = mask(sha256(stage1), scramble);
-        for (int i = 0; i < 32; i++) {
-            stage1[i] = (byte) (stage1[i] ^ mask[i]);
-        }
-        return stage1;
+        return Scrambles.xor(stage1, sha256(sha256(stage1), scramble));
     }
 
-    private static byte[] mask(byte[] stored, byte[] scramble) {
-        MessageDigest sha256 = digest();
-        sha256.update(stored);
-        sha256.update(scramble);
-        return sha256.digest();
-    }
-
-    private static byte[] sha256(byte[] in) {
-        return digest().digest(in);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+    private static byte[] sha256(byte[]... parts) {
+        return Scrambles.hash("SHA-256", parts);
     }
 }

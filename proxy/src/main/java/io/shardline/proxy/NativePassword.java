@@ -1,7 +1,5 @@
 package io.shardline.proxy;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -44,18 +42,7 @@ final class NativePassword {
         if (stored.length == 0) {
             return token.length == 0;
         }
-        if (token.length != 20) {
-            return false;
-        }
-        MessageDigest sha1 = digest();
-        sha1.update(scramble);
-        sha1.update(stored);
-        byte[] mask = sha1.digest();
-        byte[] candidate = new byte[20];
-        for (int i = 0; i < 20; i++) {
-            candidate[i] = (byte) (token[i] ^ mask[i]);
-        }
-        return MessageDigest.isEqual(sha1(candidate), stored);
+        return Scrambles.matches("SHA-1", token, sha1(scramble, stored), stored);
     }
 
     /** The client's side, for tests: the token for {@code password} and {@code scramble}. */
@@ -64,25 +51,10 @@ final class NativePassword {
             return new byte[0];
         }
         byte[] stage1 = sha1(password.getBytes(StandardCharsets.UTF_8));
-        MessageDigest sha1 = digest();
-        sha1.update(scramble);
-        sha1.update(sha1(stage1));
-        byte[] mask = sha1.digest();
-        for (int i = 0; i < 20; i++) {
-            stage1[i] = (byte) (stage1[i] ^ mask[i]);
-        }
-        return stage1;
+        return Scrambles.xor(stage1, sha1(scramble, sha1(stage1)));
     }
 
-    private static byte[] sha1(byte[] in) {
-        return digest().digest(in);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required by every Java platform", e);
-        }
+    private static byte[] sha1(byte[]... parts) {
+        return Scrambles.hash("SHA-1", parts);
     }
 }

@@ -57,13 +57,39 @@ final class ByteRelay implements AutoCloseable {
         loops.shutdownGracefully().syncUninterruptibly();
     }
 
+    /** Copies what one side reads to the other side ({@code peer}) and closes the other side with it. */
+    private static class Forward extends ChannelInboundHandlerAdapter {
+        Channel peer;
+
+        Forward(Channel peer) {
+            this.peer = peer;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            peer.write(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            peer.flush();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (peer != null) {
+                peer.close();
+            }
+        }
+    }
+
     /** Client → server; connects its server side on the client's own event loop, as a relaying proxy would. */
-    private static final class ClientSide extends ChannelInboundHandlerAdapter {
+    private static final class ClientSide extends Forward {
         private final Channel client;
         private final int targetPort;
-        private Channel server;
 
         ClientSide(Channel client, int targetPort) {
+            super(null); // the server side, once connected
             this.client = client;
             this.targetPort = targetPort;
         }
@@ -73,57 +99,16 @@ final class ByteRelay implements AutoCloseable {
             new Bootstrap().group(client.eventLoop())
                     .channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new ServerSide(client))
+                    .handler(new Forward(client))
                     .connect("127.0.0.1", targetPort)
                     .addListener((ChannelFutureListener) f -> {
                         if (f.isSuccess()) {
-                            server = f.channel();
+                            peer = f.channel();
                             client.config().setAutoRead(true);
                         } else {
                             client.close();
                         }
                     });
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            server.write(msg);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            server.flush();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
-
-    /** Server → client. */
-    private static final class ServerSide extends ChannelInboundHandlerAdapter {
-        private final Channel client;
-
-        ServerSide(Channel client) {
-            this.client = client;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            client.write(msg);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            client.flush();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            client.close();
         }
     }
 }
