@@ -170,8 +170,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     /**
      * With {@code inlineReads}: whether {@code work} is a read that cannot wait on a lock (a SELECT without a
-     * locking clause, text or prepared, or a ping) in a session outside a transaction, to be run right here on the
-     * network thread. Called under the queue lock while no command of the session runs, so the session's state as the
+     * locking clause, text or prepared, or a ping) in a session outside a transaction, while every shard pool has a
+     * connection idle (so it does not wait for one either), to be run right here on the network thread. Called under the queue lock while no command of the session runs, so the session's state as the
      * worker left it is visible.
      */
     private boolean inlineable(Object work) {
@@ -191,7 +191,11 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
             return false;
         }
         int at = in.readerIndex();
-        return switch (in.getUnsignedByte(at)) {
+        int command = in.getUnsignedByte(at);
+        if (command != 0x0e && !server.shardPoolsHaveIdleConnections()) {
+            return false; // it could wait for a pool connection, holding the network thread
+        }
+        return switch (command) {
             case 0x0e -> true; // COM_PING
             case 0x17 -> in.readableBytes() >= 5 && prepared.lockFreeRead(in.getIntLE(at + 1)); // COM_STMT_EXECUTE
             case 0x03 -> lockFreeQuery(in); // COM_QUERY

@@ -11,7 +11,10 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.shardline.jdbc.ShardlineDataSource;
+import io.shardline.jdbc.execute.DataSourceGroup;
 import io.shardline.jdbc.config.RulesConfig;
 import io.shardline.sql.SqlParser;
 import java.net.InetSocketAddress;
@@ -56,6 +59,7 @@ public final class ProxyServer implements AutoCloseable {
     private final AtomicInteger connectionIds = new AtomicInteger();
     private final List<String> logicalTables;
     private final boolean tracksReads;
+    private final List<HikariDataSource> shardPools = new ArrayList<>();
     private Channel listener;
 
     private ProxyServer(ShardlineDataSource dataSource, ProxyConfig config) {
@@ -77,6 +81,10 @@ public final class ProxyServer implements AutoCloseable {
         tables.addAll(rules.singleTables());
         this.logicalTables = List.copyOf(new ArrayList<>(tables));
         this.tracksReads = dataSource.readRouting().isPresent();
+        for (DataSourceGroup group : dataSource.pools().groups()) {
+            shardPools.add(group.master().pool());
+            group.replicas().forEach(replica -> shardPools.add(replica.pool()));
+        }
     }
 
     /** Starts listening on {@code address} (port 0 picks a free port; see {@link #port()}). */
@@ -145,6 +153,21 @@ public final class ProxyServer implements AutoCloseable {
 
     List<String> logicalTables() {
         return logicalTables;
+    }
+
+    /**
+     * Whether every shard pool has a connection idle right now. A read run on a network thread that had to wait for a
+     * pool connection would hold that thread, and with it every session on it, including one whose COMMIT would give
+     * a connection back, until the pool's timeout; such a read goes to a worker instead.
+     */
+    boolean shardPoolsHaveIdleConnections() {
+        for (HikariDataSource pool : shardPools) {
+            HikariPoolMXBean state = pool.getHikariPoolMXBean();
+            if (state == null || state.getIdleConnections() == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     boolean register(ClientSession session) {

@@ -2,12 +2,16 @@ package io.shardline.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shardline.jdbc.ShardlineDataSource;
+import io.shardline.jdbc.config.ShardlineConfig;
+import io.shardline.jdbc.execute.DataSourceGroup;
 import io.shardline.testkit.junit.TestDatabase;
 import io.shardline.testkit.junit.TestTopology;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -158,6 +162,56 @@ class InlineReadsIT {
         }
         assertThat(onShards("SELECT k FROM sbtest1 WHERE id = 7")).isEqualTo(String.valueOf(7 * 7 % ROWS + 101));
         fixture.awaitNoActiveShardConnections();
+    }
+
+    @Test
+    void aReadThatWouldWaitForAPoolConnectionDoesNotHoldTheNetworkThread() throws Exception {
+        // Pools of ONE connection per shard: a transaction that wrote on ds_0 holds its connection, so a read of a
+        // ds_0 row waits for the pool. Run on the one network thread, it would keep the holder's COMMIT from being
+        // read until the pool's 3 s timeout, and then fail.
+        String yaml = ProxyFixture.yaml(database, 1)
+                .replace("minimumIdle: 1}", "minimumIdle: 1, connectionTimeoutMs: 3000}");
+        ProxyConfig config = ProxyConfig.of(Map.of(ProxyFixture.USER, ProxyFixture.PASSWORD), ProxyFixture.SCHEMA)
+                .withExecution(1, true);
+        try (ShardlineDataSource ds = ShardlineDataSource.builder()
+                        .config(ShardlineConfig.parse(yaml, "inline-pool-test")).build();
+                ProxyServer proxy = ProxyServer.start(ds, config, new InetSocketAddress("127.0.0.1", 0))) {
+            String url = "jdbc:mysql://127.0.0.1:" + proxy.port() + "/" + ProxyFixture.SCHEMA
+                    + "?useServerPrepStmts=true&useSSL=false&allowPublicKeyRetrieval=true";
+            try (Connection holder = DriverManager.getConnection(url, ProxyFixture.USER, ProxyFixture.PASSWORD);
+                    Connection reader = DriverManager.getConnection(url, ProxyFixture.USER, ProxyFixture.PASSWORD);
+                    PreparedStatement read = reader.prepareStatement("SELECT c FROM sbtest1 WHERE id = ?")) {
+                Statement holding = holder.createStatement();
+                holding.execute("BEGIN"); // under autocommit=1, so that COMMIT gives the connection back
+                assertThat(holding.executeUpdate("UPDATE sbtest1 SET k = k WHERE id = 2")).isEqualTo(1); // on ds_0
+                read.setInt(1, 4242); // on ds_0 too
+                Future<String> waiting = pool.submit(() -> {
+                    try (ResultSet rs = read.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : "none";
+                    }
+                });
+                assertThat(awaitPoolWaiter(ds)).as("the read waits for a pool connection").isTrue();
+                long start = System.nanoTime();
+                holding.execute("COMMIT");
+                long commitMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertThat(waiting.get(15, TimeUnit.SECONDS)).isEqualTo("c-4242");
+                assertThat(commitMs).as("the COMMIT was read while the read waited").isLessThan(2_000);
+            }
+        }
+    }
+
+    /** Polls the data source's pools for a thread waiting for a connection (up to 15 s). */
+    private static boolean awaitPoolWaiter(ShardlineDataSource ds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            for (DataSourceGroup group : ds.pools().groups()) {
+                if (group.master().pool().getHikariPoolMXBean().getThreadsAwaitingConnection() > 0) {
+                    return true;
+                }
+            }
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     /** Polls the proxy's threads for a worker parked in PacketOutput.awaitWritable (up to 15 s). */
