@@ -553,11 +553,13 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
      * and its settings stay: the next statement borrows again and the settings are replayed on what it borrows.
      * Open result sets are closed first (their rows come from those connections). For servers that keep many idle
      * sessions, such as the proxy: an idle session then holds no shard connection, and a busy one keeps its prepared
-     * statements and read-your-writes state. Inside a transaction it does nothing and returns false.
+     * statements and read-your-writes state. "Outside a transaction" includes autocommit off right after a commit or
+     * rollback, before the next statement (clients such as Python's PyMySQL run with autocommit off). Inside a
+     * transaction it does nothing and returns false.
      */
     public boolean releaseShardConnections() throws SQLException {
         checkOpen();
-        if (!shards.autoCommit()) {
+        if (!shards.noTransactionOpen()) {
             return false;
         }
         SQLException first = null;

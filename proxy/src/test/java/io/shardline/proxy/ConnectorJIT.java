@@ -191,6 +191,33 @@ class ConnectorJIT {
         }
     }
 
+    /**
+     * A client that runs with autocommit off (Python's PyMySQL does by default) holds its shard connections during a
+     * transaction and none between transactions, like an autocommit client between statements.
+     */
+    @Test
+    void autocommitOffSessionsHoldNoShardConnectionBetweenTransactions() throws Exception {
+        int base = 95_000; // beyond the rows other tests load
+        try (Connection proxy = fixture.connect(options(true)); Connection other = fixture.connect(options(true))) {
+            proxy.setAutoCommit(false);
+            assertThat(count(proxy, base)).isZero(); // reads both shards: a transaction holding both connections
+            assertThat(fixture.activeShardConnections()).as("inside the transaction").isEqualTo(2);
+            proxy.commit();
+            assertThat(fixture.awaitActiveShardConnections(0)).as("after COMMIT").isZero();
+            try (PreparedStatement ps = proxy.prepareStatement("INSERT INTO sbtest1 (id, k, c, pad) VALUES (?, 1, 'c',"
+                    + " 'p')")) {
+                ps.setInt(1, base + 1);
+                ps.executeUpdate();
+            }
+            assertThat(fixture.activeShardConnections()).as("the insert's transaction").isEqualTo(1);
+            proxy.rollback();
+            assertThat(fixture.awaitActiveShardConnections(0)).as("after ROLLBACK").isZero();
+            assertThat(count(other, base)).as("the rolled-back insert").isZero();
+            assertThat(count(proxy, base)).as("the next transaction starts on fresh connections").isZero();
+            proxy.rollback();
+        }
+    }
+
     private static int count(Connection c, int base) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sbtest1 WHERE id BETWEEN ? AND ?")) {
             ps.setInt(1, base);

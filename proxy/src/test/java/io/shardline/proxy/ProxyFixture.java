@@ -112,6 +112,15 @@ final class ProxyFixture implements AutoCloseable {
      * Waits (up to 10 s) until every client session the proxy had is closed and no shard connection is borrowed,
      * and fails naming what is left. Sessions close asynchronously after the client's COM_QUIT, hence the wait.
      */
+    /** Waits up to 10 s for the shard connections borrowed to drop to {@code expected}; returns the last count. */
+    int awaitActiveShardConnections(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (activeShardConnections() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return activeShardConnections();
+    }
+
     void awaitNoActiveShardConnections() throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while ((proxy.openSessions() > 0 || activeShardConnections() > 0) && System.nanoTime() < deadline) {

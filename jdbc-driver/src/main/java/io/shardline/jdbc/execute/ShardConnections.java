@@ -44,6 +44,11 @@ public final class ShardConnections implements AutoCloseable {
     /** XA mode: the current transaction's branches, from its first statement. */
     private XaBranches.Transaction xa;
     private boolean ddlRunning;
+    /**
+     * Autocommit off: the last transaction ended (commit or rollback succeeded) and no connection was used since, so
+     * none holds a transaction; they may go back to their pools without a rollback.
+     */
+    private boolean betweenTransactions = true;
     private boolean autoCommit = true;
     private boolean readOnly;
     private int isolation = ISOLATION_UNSET;
@@ -74,6 +79,7 @@ public final class ShardConnections implements AutoCloseable {
      * connection per node: its master's, and a replica's for reads that read/write splitting sends there.
      */
     public Connection connection(DataSourceGroup group, ShardNode node) throws SQLException {
+        betweenTransactions = false; // with autocommit off, its next statement starts a transaction
         Connection c = null;
         for (int i = 0, n = open.size(); i < n && c == null; i++) {
             Open o = open.get(i);
@@ -235,6 +241,7 @@ public final class ShardConnections implements AutoCloseable {
             forEach((o, c) -> c.setAutoCommit(value), "setAutoCommit(" + value + ")");
         }
         autoCommit = value;
+        betweenTransactions = true; // turned off: the next statement starts the first transaction
     }
 
     public boolean readOnly() {
@@ -273,11 +280,22 @@ public final class ShardConnections implements AutoCloseable {
      */
     public void commit() throws SQLException {
         finish(true);
+        betweenTransactions = true;
     }
 
     /** Rolls back every connection opened in the transaction; reports the shards that failed to. */
     public void rollback() throws SQLException {
         finish(false);
+        betweenTransactions = true;
+    }
+
+    /**
+     * Whether no transaction is open on any connection: autocommit is on, or it is off and nothing ran since the
+     * last commit or rollback. The connections can then go back to their pools (see {@link #close()}) without
+     * ending anything.
+     */
+    public boolean noTransactionOpen() {
+        return autoCommit || betweenTransactions;
     }
 
     private void finish(boolean commit) throws SQLException {
@@ -366,7 +384,7 @@ public final class ShardConnections implements AutoCloseable {
         global = null;
         for (Open o : open) {
             try {
-                if (!autoCommit && !xaMode && !o.connection.isClosed()) {
+                if (!noTransactionOpen() && !xaMode && !o.connection.isClosed()) {
                     o.connection.rollback();
                 }
                 if (o.serverReadOnly[0]) {
