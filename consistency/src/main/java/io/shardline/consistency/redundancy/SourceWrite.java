@@ -1,15 +1,13 @@
 package io.shardline.consistency.redundancy;
 
 import io.shardline.sql.ParsedStatement;
-import io.shardline.sql.TextSpan;
+import io.shardline.sql.WriteClauses;
 import io.shardline.sql.facts.Assignment;
 import io.shardline.sql.facts.InsertFacts;
 import io.shardline.sql.facts.InsertRow;
 import io.shardline.sql.facts.MySqlFeature;
 import io.shardline.sql.facts.StatementFacts;
 import io.shardline.sql.facts.TableRef;
-import io.shardline.sql.lexer.TokenStream;
-import io.shardline.sql.lexer.TokenType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,58 +133,11 @@ public record SourceWrite(Kind kind, RedundantTable table, String reference, Str
         return rows;
     }
 
-    /** Cuts the table reference and the WHERE clause out of the original text with the lexer's tokens. */
+    /** Cuts the table reference and the WHERE clause (ORDER BY and LIMIT are refused before) out of the text. */
     private static SourceWrite cut(Kind kind, ParsedStatement parsed, List<Object> parameters, RedundantTable table,
             TableRef target) {
-        String sql = parsed.sql();
-        TokenStream tokens = parsed.tokens();
-        TextSpan tableSpan = parsed.span(target);
-        int n = tokens.size();
-        int first = 0;
-        while (first < n && tokens.start(first) < tableSpan.end()) {
-            first++;
-        }
-        int last = n - 1;
-        while (last >= 0 && (tokens.isChar(last, ';') || !tokens.type(last).isSignificant())) {
-            last--;
-        }
-        int end = last >= first ? tokens.end(last) : tableSpan.end();
-        int referenceEnd = -1;
-        int whereStart = end;
-        int depth = 0;
-        for (int i = first; i <= last; i++) {
-            if (!tokens.type(i).isSignificant()) {
-                continue;
-            }
-            if (tokens.isChar(i, '(')) {
-                depth++;
-            } else if (tokens.isChar(i, ')')) {
-                depth--;
-            } else if (depth == 0 && kind == Kind.UPDATE && referenceEnd < 0 && tokens.isWord(i, "SET")) {
-                referenceEnd = tokens.start(i);
-            } else if (depth == 0 && tokens.isWord(i, "WHERE") && (kind == Kind.DELETE || referenceEnd >= 0)) {
-                whereStart = tokens.start(i);
-                break;
-            }
-        }
-        if (kind == Kind.DELETE) {
-            referenceEnd = whereStart;
-        }
-        int before = 0;
-        List<Object> whereParameters = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (tokens.type(i) != TokenType.PLACEHOLDER) {
-                continue;
-            }
-            if (tokens.start(i) < whereStart) {
-                before++;
-            } else if (tokens.start(i) < end) {
-                whereParameters.add(parameters.get(before + whereParameters.size()));
-            }
-        }
-        String reference = sql.substring(tableSpan.start(), Math.max(referenceEnd, tableSpan.end())).strip();
-        String where = whereStart < end ? sql.substring(whereStart, end) : "";
-        return new SourceWrite(kind, table, reference, where, whereParameters, List.of());
+        WriteClauses clauses = WriteClauses.of(parsed, target, parameters);
+        return new SourceWrite(kind, table, clauses.reference(), clauses.tail(), clauses.tailParameters(), List.of());
     }
 
     private static MirrorRefusedException refuse(String construct, RedundantTable table, String why, String sql) {

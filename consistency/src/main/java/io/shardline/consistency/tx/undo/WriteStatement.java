@@ -3,13 +3,11 @@ package io.shardline.consistency.tx.undo;
 import io.shardline.sql.ParsedStatement;
 import io.shardline.sql.SqlParseException;
 import io.shardline.sql.SqlParser;
-import io.shardline.sql.TextSpan;
+import io.shardline.sql.WriteClauses;
 import io.shardline.sql.facts.InsertFacts;
 import io.shardline.sql.facts.MySqlFeature;
 import io.shardline.sql.facts.StatementFacts;
 import io.shardline.sql.facts.TableRef;
-import io.shardline.sql.lexer.TokenStream;
-import io.shardline.sql.lexer.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,83 +101,10 @@ record WriteStatement(Kind kind, ParsedStatement parsed, TableRef table, String 
         }
     }
 
-    /** Cuts the table reference and the WHERE/ORDER BY/LIMIT tail out of the original text with the lexer's tokens. */
+    /** Cuts the table reference and the WHERE/ORDER BY/LIMIT tail out of the original text. */
     private static WriteStatement cut(Kind kind, ParsedStatement parsed, TableRef table, List<Object> params) {
-        String sql = parsed.sql();
-        TokenStream tokens = parsed.tokens();
-        TextSpan tableSpan = parsed.span(table);
-        int n = tokens.size();
-        int first = 0;
-        while (first < n && tokens.start(first) < tableSpan.end()) {
-            first++;
-        }
-        // The end of the statement: the last token that is not a closing ';' (comments before it stay).
-        int last = n - 1;
-        while (last >= 0 && (tokens.isChar(last, ';') || !tokens.type(last).isSignificant()
-                && tokens.type(last) != TokenType.EXECUTABLE_COMMENT_END)) {
-            last--;
-        }
-        int end = last >= first ? tokens.end(last) : tableSpan.end();
-        int referenceEnd = -1;
-        int tailStart = end;
-        int depth = 0;
-        for (int i = first; i <= last; i++) {
-            if (!tokens.type(i).isSignificant()) {
-                continue;
-            }
-            if (tokens.isChar(i, '(')) {
-                depth++;
-                continue;
-            }
-            if (tokens.isChar(i, ')')) {
-                depth--;
-                continue;
-            }
-            if (depth != 0) {
-                continue;
-            }
-            if (kind == Kind.UPDATE && referenceEnd < 0) {
-                if (tokens.isWord(i, "SET")) {
-                    referenceEnd = tokens.start(i);
-                }
-                continue;
-            }
-            if (tokens.isWord(i, "WHERE") || tokens.isWord(i, "LIMIT")
-                    || tokens.isWord(i, "ORDER") && i + 1 <= last && nextIsBy(tokens, i, last)) {
-                tailStart = tokens.start(i);
-                break;
-            }
-        }
-        if (kind == Kind.DELETE) {
-            referenceEnd = tailStart;
-        }
-        if (referenceEnd < 0) {
-            throw new IllegalArgumentException("undo capture: no SET in UPDATE: " + sql);
-        }
-        int before = 0;
-        List<Object> tailParams = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (tokens.type(i) != TokenType.PLACEHOLDER) {
-                continue;
-            }
-            if (tokens.start(i) < tailStart) {
-                before++;
-            } else if (tokens.start(i) < end) {
-                tailParams.add(params.get(before + tailParams.size()));
-            }
-        }
-        String reference = sql.substring(tableSpan.start(), referenceEnd).strip();
-        String tail = tailStart < end ? sql.substring(tailStart, end) : "";
-        return new WriteStatement(kind, parsed, table, reference, tail, tailParams);
-    }
-
-    private static boolean nextIsBy(TokenStream tokens, int i, int last) {
-        for (int j = i + 1; j <= last; j++) {
-            if (tokens.type(j).isSignificant()) {
-                return tokens.isWord(j, "BY");
-            }
-        }
-        return false;
+        WriteClauses clauses = WriteClauses.of(parsed, table, params);
+        return new WriteStatement(kind, parsed, table, clauses.reference(), clauses.tail(), clauses.tailParameters());
     }
 
     /** The schema the statement named, if any. */
