@@ -243,6 +243,43 @@ class DelayedCommitIT {
         }
     }
 
+    @Test
+    void ddlStraightOnTheShardsMakesCompensationManualInsteadOfPartial(TestDatabase db) throws Exception {
+        // As above, but the column is added on the servers directly, behind Shardline's back, so undo capture works
+        // from a stale shape and its images lack the column. Restoring them would put the balance back and leave
+        // tier = 7: compensation must report the row for a human instead.
+        AtomicReference<Long> lastResourceConnection = new AtomicReference<>();
+        CommitObserver killLastResource = observer(step -> {
+            if (lastResourceConnection.get() != null && step.equals("after ds_2")) {
+                killConnection(db, 1, lastResourceConnection.get());
+            }
+        });
+        try (ShardlineDataSource ds = open(db, killLastResource); Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            transfer(c, 60, 1, 2, new BigDecimal("1.00")); // undo capture on ds_2 caches t_account's shape
+            c.commit();
+            for (int g = 0; g < GROUPS; g++) {
+                try (Connection direct = db.connectMaster(g); Statement s = direct.createStatement()) {
+                    s.execute("ALTER TABLE t_account ADD COLUMN tier INT NOT NULL DEFAULT 0");
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE t_account SET balance = balance - 5, tier = 7 WHERE user_id = 1");
+                s.executeUpdate("UPDATE t_account SET balance = balance + 5, tier = 7 WHERE user_id = 2");
+            }
+            lastResourceConnection.set(user1ConnectionId(c));
+            assertThatThrownBy(c::commit).isInstanceOf(GlobalCommitException.class);
+            assertThat(eventually(10_000, () -> coordinator(ds).metrics().manualResolutions() == 1))
+                    .as("user 2's row reported for manual resolution").isTrue();
+            assertThat(tier(db, 2)).as("nothing restored half").isEqualTo(7);
+            assertThat(balance(db, GROUPS, 2)).isEqualByComparingTo("1006.00");
+            try (Connection c2 = db.connectMaster(2); Statement s = c2.createStatement()) {
+                assertThat(TransferFixture.count(s, "SELECT COUNT(*) FROM shardline_undo_log WHERE status = 'MANUAL'"))
+                        .as("the undo record is kept for a human").isPositive();
+            }
+        }
+    }
+
     /** The server-side id of the connection that holds user 1's part (ds_1) of {@code c}'s open transaction. */
     private static long user1ConnectionId(Connection c) throws SQLException {
         try (Statement s = c.createStatement();

@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -166,17 +168,21 @@ public final class UndoLog {
         List<UndoConflict> conflicts = new ArrayList<>();
         // A row that conflicted once is someone else's now: none of its older records may touch it either.
         Set<String> conflictedRows = new HashSet<>();
+        Map<String, TableShape> current = new HashMap<>();
         for (StoredRecord r : records) {
-            TableShape shape = shape(c, r.schema(), r.name());
+            TableShape shape = currentShape(c, r.schema(), r.name(), current);
             ObjectNode key = RowImages.parse(r.key);
             String rowId = r.tableName + '\u0000' + r.key;
-            Optional<String> current = currentRow(c, shape, key);
-            boolean unchanged = Objects.equals(current.orElse(null), r.after);
+            Optional<String> row = currentRow(c, shape, key);
+            // An update's after-image lacking a column now in the table differs from the current row anyway; a
+            // deleted row's before-image lacking one could not be inserted back whole.
+            boolean unchanged = Objects.equals(row.orElse(null), r.after)
+                    && (r.before == null || coversEveryColumn(RowImages.parse(r.before), shape));
             if (!unchanged || conflictedRows.contains(rowId)) {
                 conflictedRows.add(rowId);
                 manual.add(r.seq);
                 conflicts.add(new UndoConflict(r.tableName, RowImages.describeKey(key),
-                        Optional.ofNullable(r.after).orElse(RowImages.ABSENT), current.orElse(RowImages.ABSENT)));
+                        Optional.ofNullable(r.after).orElse(RowImages.ABSENT), row.orElse(RowImages.ABSENT)));
                 continue;
             }
             restore(c, shape, r, key);
@@ -185,6 +191,15 @@ public final class UndoLog {
         updateRecords(c, "DELETE FROM " + table, xid, branch, restored);
         updateRecords(c, "UPDATE " + table + " SET status = '" + STATUS_MANUAL + "'", xid, branch, manual);
         return new CompensationResult(xid, branch, restored.size(), conflicts);
+    }
+
+    private static boolean coversEveryColumn(ObjectNode image, TableShape shape) {
+        for (TableShape.Column col : shape.columns()) {
+            if (!col.generated() && !image.has(col.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<String> currentRow(Connection c, TableShape shape, ObjectNode key) throws SQLException {
@@ -390,6 +405,24 @@ public final class UndoLog {
             }
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The table's shape as the server has it now, read once per compensation and put in the cache. Compensation is
+     * rare, and a cached shape may be stale after DDL that did not go through Shardline: a column added since the
+     * images were taken is then in the current row but not in its after-image, so the row is reported for manual
+     * resolution instead of being restored only partly.
+     */
+    private TableShape currentShape(Connection c, Optional<String> schema, String name, Map<String, TableShape> read)
+            throws SQLException {
+        String cacheKey = schema.orElseGet(() -> catalog(c)) + "\u0000" + name;
+        TableShape shape = read.get(cacheKey);
+        if (shape == null) {
+            shape = TableShape.load(c, schema, name);
+            read.put(cacheKey, shape);
+            shapes.put(cacheKey, shape);
+        }
+        return shape;
     }
 
     TableShape shape(Connection c, Optional<String> schema, String name) throws SQLException {
