@@ -12,6 +12,7 @@ import io.shardline.consistency.tx.TransactionCoordinator;
 import io.shardline.consistency.tx.log.TransactionLogOptions;
 import io.shardline.consistency.cache.CacheMetrics;
 import io.shardline.jdbc.cache.ResultCaching;
+import io.shardline.jdbc.config.DataSourceConfig;
 import io.shardline.jdbc.config.ShardlineConfig;
 import io.shardline.jdbc.config.TransactionsConfig;
 import io.shardline.jdbc.execute.DataSourceGroup;
@@ -110,6 +111,16 @@ public final class ShardlineDataSource implements DataSource, AutoCloseable {
         TransactionsConfig tx = config.transactions();
         if (tx.mode() == TransactionsConfig.Mode.LOCAL) {
             return null;
+        }
+        for (DataSourceConfig ds : config.dataSources().values()) {
+            if (tx.mode() == TransactionsConfig.Mode.DELAYED && ds.pool().maximumPoolSize() < 2) {
+                // Not an error: transactions that write one data source never need the second connection.
+                LOG.warn("{}: dataSources.{}.pool.maximumPoolSize is {}; transactions mode DELAYED borrows a second "
+                        + "connection of a data source while a transaction holds the first (to create the undo table "
+                        + "in its first multi-shard transaction; the in-doubt resolver needs one too), so that "
+                        + "transaction will time out waiting for it. Give it at least 2.", config.source(),
+                        ds.name(), ds.pool().maximumPoolSize());
+            }
         }
         Path directory = tx.logDirectory().orElseGet(() -> defaultLogDirectory(config));
         TransactionCoordinator.Options options = new TransactionCoordinator.Options(
