@@ -171,8 +171,8 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
     /**
      * With {@code inlineReads}: whether {@code work} is a read that cannot wait on a lock (a SELECT without a
      * locking clause, text or prepared, or a ping) in a session outside a transaction, while every shard pool has a
-     * connection idle (so it does not wait for one either), to be run right here on the network thread. Called under the queue lock while no command of the session runs, so the session's state as the
-     * worker left it is visible.
+     * connection idle (so it does not wait for one either), to be run right here on the network thread. Called under
+     * the queue lock while no command of the session runs, so the session's state as the worker left it is visible.
      */
     private boolean inlineable(Object work) {
         if (!server.config().inlineReads() || phase != Phase.COMMAND || !connection.autocommit()
@@ -221,15 +221,7 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
 
     /** Runs one command on the network thread; a result that has to wait for the client goes on on a worker. */
     private void runInline(Packet packet) {
-        try {
-            run(packet);
-        } catch (RuntimeException | Error e) {
-            LOG.warn("connection {}: unexpected failure, closing", connectionId, e);
-            channel.close();
-        } finally {
-            parsedAhead = null;
-            ReferenceCountUtil.release(packet.payload());
-        }
+        runAndRelease(packet);
         if (results.streaming()) {
             server.workers().execute(this::finishStreaming); // still running: what the client sends meanwhile queues
             return;
@@ -266,14 +258,20 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
                     return;
                 }
             }
-            try {
-                run(work);
-            } catch (RuntimeException | Error e) {
-                LOG.warn("connection {}: unexpected failure, closing", connectionId, e);
-                channel.close();
-            } finally {
-                ReferenceCountUtil.release(work instanceof Packet p ? p.payload() : null);
-            }
+            runAndRelease(work);
+        }
+    }
+
+    /** Runs one piece of work, then frees its packet; a defect closes this client's connection, not the proxy. */
+    private void runAndRelease(Object work) {
+        try {
+            run(work);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("connection {}: unexpected failure, closing", connectionId, e);
+            channel.close();
+        } finally {
+            parsedAhead = null; // only ever set for the command run right now
+            ReferenceCountUtil.release(work instanceof Packet p ? p.payload() : null);
         }
     }
 

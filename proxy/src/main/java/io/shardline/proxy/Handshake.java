@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * what MariaDB clients use. A client that answers with {@code caching_sha2_password} (MySQL 8 and later, whose
  * clients may have native passwords disabled) is checked on that plugin's fast path when the user's password is known
  * (see {@link CachingSha2Password}), without a round trip; any other plugin, or a user known only by a native hash,
- * gets an auth switch to {@code mysql_native_password}. Kept apart from the command phase because it has its own state (the
- * scramble, the user, the schema asked for) that nothing after the login needs. Like the rest of a session it is used
- * by one thread at a time, the one running the session's current packet.
+ * gets an auth switch to {@code mysql_native_password}. Kept apart from the command phase because it has its own
+ * state (the scramble, the user, the schema asked for) that nothing after the login needs. Like the rest of a session
+ * it is used by one thread at a time, the one running the session's current packet.
  */
 final class Handshake {
 

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * testkit topology; {@code sbtest1} sharded by {@code id} MOD 2 behind the proxy, and the same rows unsharded in a
  * database of their own on master 0 for the direct runs. Two proxies share one Shardline data source: one with the
  * default threading (every statement on a worker) and one with {@code inlineReads} (lock-free reads on the network
- * threads). The runs alternate (direct, proxy, proxy-inline, direct, ...) so that drift of this shared machine hits
+ * threads). The runs alternate (direct, relay, proxy, proxy-inline, direct, ...) so that drift of this shared machine hits
  * every side alike; the report gives each run's TPS and p95 and the ratios of the medians.
  *
  * <p>The shard URLs carry {@code useServerPrepStmts=true} (override with {@code --shard-url-options}): sysbench
@@ -42,8 +42,9 @@ import java.util.regex.Pattern;
  * what any proxy on this machine costs before it does any work. Its TPS is the ceiling for the proxy's.
  *
  * Options: {@code --test oltp_point_select|oltp_read_only}, {@code --rows N}, {@code --io-threads N} (network
- * threads of the inline proxy and of the relay; default the sysbench threads), {@code --warmup SECONDS}, {@code --hold} (keep the
- * topology and proxies up and print how to connect, until Ctrl-C), {@code --out FILE} (markdown report).
+ * threads of the inline proxy and of the relay; default the sysbench threads), {@code --warmup SECONDS},
+ * {@code --hold} (keep the topology, the proxies and the relay up and print how to connect, until Ctrl-C),
+ * {@code --out FILE} (markdown report).
  */
 public final class ProxySysbench {
 
