@@ -192,15 +192,19 @@ final class ClientSession extends ChannelInboundHandlerAdapter {
         }
         int at = in.readerIndex();
         int command = in.getUnsignedByte(at);
-        if (command != 0x0e && !server.shardPoolsHaveIdleConnections()) {
-            return false; // it could wait for a pool connection, holding the network thread
-        }
-        return switch (command) {
+        boolean lockFree = switch (command) {
             case 0x0e -> true; // COM_PING
             case 0x17 -> in.readableBytes() >= 5 && prepared.lockFreeRead(in.getIntLE(at + 1)); // COM_STMT_EXECUTE
             case 0x03 -> lockFreeQuery(in); // COM_QUERY
             default -> false;
         };
+        // Looked at last, only for reads that qualify: a read that could wait for a pool connection would hold the
+        // network thread.
+        if (lockFree && command != 0x0e && !server.shardPoolsHaveIdleConnections()) {
+            parsedAhead = null;
+            return false;
+        }
+        return lockFree;
     }
 
     /** Whether a COM_QUERY is a lock-free read; if it is, its parse waits in {@link #parsedAhead} for the run. */

@@ -8,6 +8,7 @@ import io.shardline.testkit.junit.TestDatabase;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -130,6 +131,25 @@ final class ProxyFixture implements AutoCloseable {
             throw new AssertionError("after 10 s: " + proxy.openSessions() + " proxy sessions open, "
                     + activeShardConnections() + " shard connections borrowed");
         }
+    }
+
+    /**
+     * Reads a result of sbtest1 rows ({@code id, c, ...}) to its end, checking each row's {@code c}; a reader that
+     * stops for half a second after {@code pauseAfter} rows (0: never) lets the proxy's socket fill. Returns the row
+     * count and the sum of the ids.
+     */
+    static long[] readSbtestRows(ResultSet rs, int pauseAfter) throws SQLException, InterruptedException {
+        long rows = 0;
+        long sum = 0;
+        while (rs.next()) {
+            rows++;
+            sum += rs.getInt(1);
+            org.assertj.core.api.Assertions.assertThat(rs.getString(2)).isEqualTo("c-" + rs.getInt(1));
+            if (rows == pauseAfter) {
+                Thread.sleep(500);
+            }
+        }
+        return new long[] {rows, sum};
     }
 
     /** Rows {@code 1..rows} of sbtest1, each written straight to the shard MOD 2 puts it on. */
