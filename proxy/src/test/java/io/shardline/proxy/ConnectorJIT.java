@@ -198,6 +198,7 @@ class ConnectorJIT {
     @Test
     void autocommitOffSessionsHoldNoShardConnectionBetweenTransactions() throws Exception {
         int base = 95_000; // beyond the rows other tests load
+        fixture.awaitNoActiveShardConnections(); // sessions of earlier tests close asynchronously: count from zero
         try (Connection proxy = fixture.connect(options(true)); Connection other = fixture.connect(options(true))) {
             proxy.setAutoCommit(false);
             assertThat(count(proxy, base)).isZero(); // reads both shards: a transaction holding both connections
