@@ -39,3 +39,30 @@ SELECT user_id FROM t_user WHERE user_id = 9 UNION SELECT user_id FROM t_order W
 SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 2;
 -- name: union-all-single-table
 SELECT name, value FROM t_setting WHERE name = 'currency' UNION ALL SELECT name, value FROM t_setting WHERE name = 'locale' ORDER BY name;
+-- Under a _ci collation DISTINCT keeps one of several spellings ('PAID', 'paid'), and which one is up to the order
+-- rows arrive in, on one database as across shards: the DISTINCT cases below unite values without such spellings.
+-- name: union-all-then-distinct
+SELECT user_id FROM t_order WHERE order_id < 30 UNION ALL SELECT user_id FROM t_order WHERE order_id < 30 UNION SELECT user_id FROM t_event WHERE event_id < 30;
+-- name: union-distinct-then-all
+SELECT user_id FROM t_order WHERE order_id < 20 UNION SELECT user_id FROM t_event WHERE event_id < 20 UNION ALL SELECT user_id FROM t_order WHERE order_id < 10;
+-- name: union-order-ordinal-desc-offset
+SELECT order_id, amount FROM t_order WHERE user_id = 7 UNION ALL SELECT order_id, amount FROM t_order WHERE user_id = 8 ORDER BY 2 DESC, 1 LIMIT 2, 4;
+-- name: union-params
+-- params: 4, 9, 3
+SELECT order_id FROM t_order WHERE user_id = ? UNION SELECT order_id FROM t_order WHERE user_id = ? ORDER BY order_id LIMIT ?;
+-- name: union-grouped-branches
+SELECT user_id, COUNT(*) AS n FROM t_order WHERE user_id < 6 GROUP BY user_id UNION ALL SELECT user_id, COUNT(*) FROM t_event WHERE user_id < 6 GROUP BY user_id ORDER BY n DESC, user_id;
+-- name: union-nulls-distinct
+SELECT discount FROM t_order WHERE user_id = 2 UNION SELECT discount FROM t_order WHERE user_id = 4;
+-- name: union-scatter-distinct-ordered
+SELECT channel FROM t_order UNION SELECT kind FROM t_event ORDER BY channel;
+-- name: union-parenthesised-tail
+(SELECT order_id FROM t_order WHERE user_id = 1) UNION ALL (SELECT event_id FROM t_event WHERE user_id = 1) ORDER BY order_id DESC LIMIT 5;
+-- name: union-different-types
+SELECT order_id FROM t_order WHERE user_id = 1 UNION ALL SELECT user_id FROM t_user;
+-- name: union-mixed-collations-distinct
+SELECT status FROM t_order WHERE user_id = 1 UNION SELECT note FROM t_order WHERE user_id = 2;
+-- name: intersect-sharded
+SELECT user_id FROM t_order INTERSECT SELECT user_id FROM t_event;
+-- name: union-order-by-expression
+SELECT order_id FROM t_order WHERE user_id = 1 UNION SELECT event_id FROM t_event WHERE user_id = 1 ORDER BY order_id + 1;

@@ -1,6 +1,7 @@
 package io.shardline.router;
 
 import io.shardline.router.merge.MergePlan;
+import io.shardline.router.merge.UnionPlan;
 import io.shardline.router.plan.ExecutionUnit;
 import io.shardline.router.plan.RoutePlan;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ public final class RoutePreview {
         }
         out.append(']');
         plan.merge().ifPresent(merge -> mergeJson(out.append(", "), merge));
+        plan.union().ifPresent(union -> unionJson(out.append(", "), union));
         plan.generatedKeys().ifPresent(keys -> {
             field(out.append(", "), "generatedKeys").append('{');
             field(out, "column").append(quote(keys.column())).append(", ");
@@ -61,6 +63,27 @@ public final class RoutePreview {
         field(out, "distinct").append(merge.distinct()).append(", ");
         field(out, "offset").append(merge.offset()).append(", ");
         field(out, "limit").append(merge.limit()).append('}');
+    }
+
+    private static void unionJson(StringBuilder out, UnionPlan union) {
+        field(out, "union").append('{');
+        field(out, "branches").append('[');
+        for (int i = 0; i < union.branches().size(); i++) {
+            UnionPlan.Branch branch = union.branches().get(i);
+            out.append(i == 0 ? "{" : ", {");
+            field(out, "units").append(branch.units());
+            branch.merge().ifPresent(merge -> mergeJson(out.append(", "), merge));
+            out.append('}');
+        }
+        out.append("], ");
+        field(out, "distinctBranches").append(union.distinctBranches()).append(", ");
+        field(out, "orderBy").append('[');
+        for (int i = 0; i < union.orderBy().size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(quote(union.orderBy().get(i).toString()));
+        }
+        out.append("], ");
+        field(out, "offset").append(union.offset()).append(", ");
+        field(out, "limit").append(union.limit()).append('}');
     }
 
     private static String keys(List<MergePlan.Key> keys) {

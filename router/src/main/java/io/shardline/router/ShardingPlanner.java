@@ -39,6 +39,7 @@ public final class ShardingPlanner implements StatementPlanner {
     private final SqlParser parser;
     private final ShardRouter router;
     private final SqlRewriter rewriter;
+    private final UnionPlanner unions;
 
     public ShardingPlanner(ShardingRule rule) {
         this(rule, new SqlParser());
@@ -49,6 +50,7 @@ public final class ShardingPlanner implements StatementPlanner {
         this.parser = parser;
         this.router = new ShardRouter(rule);
         this.rewriter = new SqlRewriter(rule);
+        this.unions = new UnionPlanner(this);
     }
 
     public ShardingRule rule() {
@@ -69,8 +71,16 @@ public final class ShardingPlanner implements StatementPlanner {
         } catch (SqlParseException e) {
             throw new PlanningException(e.getMessage(), e);
         }
+        refuseSessionStatements(statement.facts());
+        if (statement.facts().hasUnion() && touchesShardedTable(statement.facts())) {
+            return unions.plan(statement, parameters, effective);
+        }
+        return plan(statement, parameters, effective);
+    }
+
+    /** Routes and rewrites one parsed statement (a whole one, or one SELECT of a UNION). */
+    RoutePlan plan(ParsedStatement statement, List<Object> parameters, PlanningContext effective) {
         StatementFacts facts = statement.facts();
-        refuseSessionStatements(facts);
         RouteResult route = router.route(statement, parameters, effective);
         boolean query = isQuery(facts);
         if (route.opcode() == RouteOpcode.NONE) {
@@ -86,6 +96,15 @@ public final class ShardingPlanner implements StatementPlanner {
         boolean needsMaster = !query || facts.lockMode() != LockMode.NONE || effective.forceMaster();
         return new RoutePlan(route.opcode(), query, rewritten.units(), rewritten.merge(), needsMaster,
                 route.generatedKeys(), facts.kind().changesSchema());
+    }
+
+    private boolean touchesShardedTable(StatementFacts facts) {
+        for (TableRef table : facts.tables()) {
+            if (rule.findTableRule(table.name()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The plan as JSON, for users and tests; see {@link RoutePreview}. */

@@ -2,12 +2,16 @@ package io.shardline.jdbc.execute;
 
 import io.shardline.consistency.tx.GlobalTransaction;
 import io.shardline.consistency.tx.undo.PendingUndo;
+import io.shardline.jdbc.resultset.ColumnDescriptor;
 import io.shardline.jdbc.resultset.MergedResultSet;
 import io.shardline.jdbc.resultset.ShardlineResultSetMetaData;
+import io.shardline.router.merge.Collation;
 import io.shardline.router.merge.MergeEngine;
 import io.shardline.router.merge.MergePlan;
 import io.shardline.router.merge.MergeSpec;
 import io.shardline.router.merge.RowCursor;
+import io.shardline.router.merge.SortKey;
+import io.shardline.router.merge.UnionPlan;
 import io.shardline.router.plan.ExecutionUnit;
 import io.shardline.router.plan.PlanningContext;
 import io.shardline.router.plan.RouteOpcode;
@@ -473,13 +477,13 @@ public final class ShardExecutor implements AutoCloseable {
         if (parameters.isEmpty()) {
             Statement s = c.createStatement();
             outcome.statements[i] = s;
-            applyOptions(s, options);
+            applyOptions(s, options, outcome.plan);
             hasResultSet = keys ? s.execute(unit.sql(), Statement.RETURN_GENERATED_KEYS) : s.execute(unit.sql());
         } else {
             PreparedStatement ps = keys ? c.prepareStatement(unit.sql(), Statement.RETURN_GENERATED_KEYS)
                     : c.prepareStatement(unit.sql());
             outcome.statements[i] = ps;
-            applyOptions(ps, options);
+            applyOptions(ps, options, outcome.plan);
             for (int p = 0, count = parameters.size(); p < count; p++) {
                 Parameters.bind(ps, p + 1, parameters.get(p));
             }
@@ -494,10 +498,16 @@ public final class ShardExecutor implements AutoCloseable {
     }
 
     private static void applyOptions(Statement s, ExecutionOptions options) throws SQLException {
+        applyOptions(s, options, null);
+    }
+
+    private static void applyOptions(Statement s, ExecutionOptions options, RoutePlan plan) throws SQLException {
         if (options.fetchSize != 0) {
             s.setFetchSize(options.fetchSize);
         }
-        if (options.maxRows > 0) {
+        // A UNION's SELECTs are cut to maxRows only after they are united: a shorter SELECT could lose a row that
+        // DISTINCT or ORDER BY would have kept.
+        if (options.maxRows > 0 && (plan == null || plan.union().isEmpty())) {
             s.setLargeMaxRows(options.maxRows);
         }
         if (options.queryTimeoutSeconds > 0) {
@@ -525,6 +535,10 @@ public final class ShardExecutor implements AutoCloseable {
             outcome.resultSet = new ShardResultSet(outcome.results[0], owner, logicalTables);
             return;
         }
+        if (outcome.plan.union().isPresent()) {
+            finishUnion(outcome, outcome.plan.union().get(), options, owner);
+            return;
+        }
         List<RowCursor> cursors = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (outcome.results[i] == null) {
@@ -535,32 +549,166 @@ public final class ShardExecutor implements AutoCloseable {
         }
         ResultSetMetaData first = outcome.results[0].getMetaData();
         int columns = first.getColumnCount();
-        List<String> labels = new ArrayList<>(columns);
-        for (int c = 1; c <= columns; c++) {
-            labels.add(first.getColumnLabel(c));
-        }
         MergePlan mergePlan = outcome.plan.merge().orElseGet(() -> MergePlan.concat(columns));
-        MergeSpec spec;
-        try {
-            spec = mergePlan.bind(outcome.groups[0].collations().collations(first), labels);
-        } catch (IllegalArgumentException e) {
-            throw new SQLException(e.getMessage(), "0A000", e);
-        }
-        RowCursor merged;
-        try {
-            merged = MergeEngine.merge(cursors, spec);
-        } catch (IllegalArgumentException e) {
-            throw new SQLException(e.getMessage(), "HY000", e);
-        } catch (RuntimeException e) {
-            throw new SQLException(e.getMessage(), e.getCause() instanceof SQLException s ? s.getSQLState() : "HY000",
-                    e.getCause() == null ? e : e.getCause());
-        }
+        MergeSpec spec = bind(mergePlan, outcome.groups[0].collations().collations(first), first);
+        RowCursor merged = merge(cursors, spec);
         if (options.maxRows > 0) {
             merged = MergeEngine.limit(merged, 0, options.maxRows);
         }
         ShardlineResultSetMetaData metaData = ShardlineResultSetMetaData.copyOf(first, spec.visibleColumns(),
                 table -> LogicalTableMetaData.logical(logicalTables, table));
         outcome.resultSet = new MergedResultSet(merged, metaData, owner);
+    }
+
+    /**
+     * A UNION whose SELECTs ran apart: each SELECT's units merge as that SELECT alone would, then the SELECTs' rows
+     * unite. The SELECTs must return the same column types: one database would convert them to a common type
+     * (INT and BIGINT to BIGINT, DECIMAL(5,2) and DECIMAL(6,3) to DECIMAL(7,3)), which rows from several servers
+     * cannot reproduce, so a difference is refused, naming the column.
+     */
+    private void finishUnion(Outcome outcome, UnionPlan union, ExecutionOptions options, Statement owner)
+            throws SQLException {
+        // On a failure the caller closes the outcome's statements, and with them every cursor made here.
+        List<RowCursor> branches = new ArrayList<>(union.branches().size());
+        List<String> labels = null;
+        List<ColumnDescriptor> columns = null;
+        List<List<Collation>> collations = new ArrayList<>();
+        int unit = 0;
+        for (int b = 0; b < union.branches().size(); b++) {
+            UnionPlan.Branch branch = union.branches().get(b);
+            List<RowCursor> cursors = new ArrayList<>(branch.units());
+            for (int i = unit; i < unit + branch.units(); i++) {
+                if (outcome.results[i] == null) {
+                    throw new SQLException("Shard " + outcome.units.get(i).dataSource() + " returned an update"
+                            + " count for a SELECT of a UNION [SQL: " + outcome.units.get(i).sql() + "]", "HY000");
+                }
+                cursors.add(new JdbcRowCursor(outcome.results[i], outcome.groups[i].name(),
+                        outcome.nodes[i].address()));
+            }
+            ResultSetMetaData md = outcome.results[unit].getMetaData();
+            List<Collation> branchCollations = outcome.groups[unit].collations().collations(md);
+            int visible;
+            if (branch.merge().isEmpty()) {
+                branches.add(cursors.get(0));
+                visible = md.getColumnCount();
+            } else {
+                MergeSpec spec = bind(branch.merge().get(), branchCollations, md);
+                branches.add(merge(cursors, spec));
+                visible = spec.visibleColumns();
+            }
+            if (columns == null) {
+                labels = labels(md, visible);
+                columns = new ArrayList<>(ShardlineResultSetMetaData.copyOf(md, visible,
+                        table -> LogicalTableMetaData.logical(logicalTables, table)).columns());
+            } else {
+                widen(columns, md, visible, b, outcome.units.get(unit));
+            }
+            collations.add(branchCollations.subList(0, visible));
+            unit += branch.units();
+        }
+        List<Collation> compared = sameCollations(collations, labels);
+        List<SortKey> order;
+        try {
+            order = union.sortKeys(labels, compared);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "0A000", e);
+        }
+        RowCursor merged = MergeEngine.union(branches, union.distinctBranches(), nonNull(compared), order,
+                union.offset(), union.limit());
+        if (options.maxRows > 0) {
+            merged = MergeEngine.limit(merged, 0, options.maxRows);
+        }
+        outcome.resultSet = new MergedResultSet(merged, new ShardlineResultSetMetaData(columns), owner);
+    }
+
+    private static MergeSpec bind(MergePlan plan, List<Collation> collations, ResultSetMetaData md)
+            throws SQLException {
+        try {
+            return plan.bind(collations, labels(md, md.getColumnCount()));
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "0A000", e);
+        }
+    }
+
+    private static RowCursor merge(List<RowCursor> cursors, MergeSpec spec) throws SQLException {
+        try {
+            return MergeEngine.merge(cursors, spec);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "HY000", e);
+        } catch (RuntimeException e) {
+            throw new SQLException(e.getMessage(), e.getCause() instanceof SQLException s ? s.getSQLState() : "HY000",
+                    e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private static List<String> labels(ResultSetMetaData md, int columns) throws SQLException {
+        List<String> labels = new ArrayList<>(columns);
+        for (int c = 1; c <= columns; c++) {
+            labels.add(md.getColumnLabel(c));
+        }
+        return labels;
+    }
+
+    /**
+     * Checks SELECT {@code b} of a UNION against the first one's columns and widens them: a longer string or
+     * number, or a nullable column, is described as the one database describes the united column.
+     */
+    private static void widen(List<ColumnDescriptor> columns, ResultSetMetaData md, int visible, int b,
+            ExecutionUnit unit) throws SQLException {
+        if (visible != columns.size()) {
+            // MariaDB's own error: ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT
+            throw new SQLException("The used SELECT statements have a different number of columns (" + columns.size()
+                    + " in the first, " + visible + " in SELECT " + (b + 1) + ")", "21000", 1222);
+        }
+        for (int c = 0; c < visible; c++) {
+            ColumnDescriptor mine = columns.get(c);
+            int type = md.getColumnType(c + 1);
+            boolean signed = md.isSigned(c + 1);
+            int scale = md.getScale(c + 1);
+            if (type != mine.jdbcType() || signed != mine.signed() || scale != mine.scale()) {
+                throw new SQLException("UNION over sharded tables: column " + (c + 1) + " ('" + mine.label()
+                        + "') is " + describe(mine.typeName(), mine.signed(), mine.scale()) + " in the first SELECT and "
+                        + describe(md.getColumnTypeName(c + 1), signed, scale) + " in SELECT " + (b + 1) + " [SQL: "
+                        + unit.sql() + "]; the database would convert both to a common type, which Shardline cannot"
+                        + " reproduce from rows of several servers: CAST them to one type", "0A000");
+            }
+            columns.set(c, new ColumnDescriptor(mine.label(), mine.name(), mine.table(), mine.catalog(),
+                    mine.jdbcType(), mine.typeName(), Math.max(mine.precision(), md.getPrecision(c + 1)), mine.scale(),
+                    mine.nullable() == ResultSetMetaData.columnNoNulls ? md.isNullable(c + 1) : mine.nullable(),
+                    mine.signed(), Math.max(mine.displaySize(), md.getColumnDisplaySize(c + 1)), mine.className(),
+                    false, mine.caseSensitive()));
+        }
+    }
+
+    private static String describe(String typeName, boolean signed, int scale) {
+        return typeName + (signed ? "" : " UNSIGNED") + (scale > 0 ? " (scale " + scale + ")" : "");
+    }
+
+    /**
+     * Per column, the collation every SELECT agrees on, or null when they differ or one is not reproducible: such a
+     * column may be united but not compared (DISTINCT, ORDER BY), which {@link UnionPlan#sortKeys} refuses.
+     */
+    private static List<Collation> sameCollations(List<List<Collation>> branches, List<String> labels) {
+        List<Collation> out = new ArrayList<>(labels.size());
+        for (int c = 0; c < labels.size(); c++) {
+            Collation collation = branches.get(0).get(c);
+            for (List<Collation> branch : branches) {
+                if (branch.get(c) != collation) {
+                    collation = null;
+                    break;
+                }
+            }
+            out.add(collation);
+        }
+        return out;
+    }
+
+    private static List<Collation> nonNull(List<Collation> collations) {
+        List<Collation> out = new ArrayList<>(collations.size());
+        for (Collation collation : collations) {
+            out.add(collation == null ? Collation.BINARY : collation); // never compared: sortKeys checked
+        }
+        return out;
     }
 
     private static ShardFailureException failure(Outcome outcome, int i, Throwable e, ShardConnections connections) {

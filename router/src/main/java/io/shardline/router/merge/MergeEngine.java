@@ -52,6 +52,33 @@ public final class MergeEngine {
     }
 
     /**
+     * Combines the branches of a UNION, each already merged from its own units and all of {@code width} columns:
+     * the first {@code distinctBranches} deduplicated together (by {@code collations}), the rest appended as they
+     * come, then ordered by {@code order} and limited.
+     */
+    public static RowCursor union(List<RowCursor> branches, int distinctBranches, List<Collation> collations,
+            List<SortKey> order, long offset, long limit) {
+        int width = branches.get(0).columnCount();
+        RowCursor cursor;
+        if (distinctBranches > 0) {
+            List<RowCursor> parts = new java.util.ArrayList<>(branches.size() - distinctBranches + 1);
+            parts.add(new DistinctCursor(new ConcatCursor(List.copyOf(branches.subList(0, distinctBranches))), width,
+                    collations));
+            parts.addAll(branches.subList(distinctBranches, branches.size()));
+            cursor = parts.size() == 1 ? parts.get(0) : new ConcatCursor(parts);
+        } else {
+            cursor = new ConcatCursor(List.copyOf(branches));
+        }
+        if (!order.isEmpty()) {
+            cursor = InMemory.sort(cursor, order);
+        }
+        if (offset > 0 || limit >= 0) {
+            cursor = new LimitCursor(cursor, offset, limit);
+        }
+        return cursor;
+    }
+
+    /**
      * At most {@code limit} rows of {@code input} after skipping {@code offset}: a merge's LIMIT, or a JDBC
      * {@code setMaxRows} applied again after merging (each shard returned up to that many).
      */

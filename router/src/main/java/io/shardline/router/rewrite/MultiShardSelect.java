@@ -16,7 +16,6 @@ import io.shardline.sql.facts.StatementFacts;
 import io.shardline.sql.facts.TableRef;
 import io.shardline.sql.facts.TokenRange;
 import io.shardline.sql.facts.Value;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -377,31 +376,11 @@ final class MultiShardSelect {
     }
 
     private BigInteger limitValue(Value value) {
-        if (value instanceof Value.Expression) {
-            throw refuse("LIMIT with an expression across shards");
+        try {
+            return LimitValues.of(st, value, parameters);
+        } catch (IllegalArgumentException e) {
+            throw refuse(e.getMessage() + (value instanceof Value.Expression ? " across shards" : ""));
         }
-        Object v = st.resolve(value, parameters).orElseThrow(() -> refuse("LIMIT value NULL"));
-        BigInteger b;
-        if (v instanceof BigInteger) {
-            b = (BigInteger) v;
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            b = BigInteger.valueOf(((Number) v).longValue());
-        } else if (v instanceof BigDecimal) {
-            try {
-                b = ((BigDecimal) v).toBigIntegerExact();
-            } catch (ArithmeticException e) {
-                throw refuse("LIMIT value " + v + " is not an integer");
-            }
-        } else if (v instanceof String) {
-            // One database refuses a quoted LIMIT value too (Connector/J sends a string parameter quoted).
-            throw refuse("LIMIT value '" + v + "' is a string, not an integer");
-        } else {
-            throw refuse("LIMIT value " + v + " is not an integer");
-        }
-        if (b.signum() < 0) {
-            throw refuse("negative LIMIT value " + b);
-        }
-        return b;
     }
 
     /** Original [start, end) of a LIMIT value: a literal or an application placeholder. */
