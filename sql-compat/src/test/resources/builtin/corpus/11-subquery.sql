@@ -51,3 +51,56 @@ SELECT x.status, x.n FROM (SELECT status, COUNT(*) AS n FROM t_order WHERE user_
 SELECT order_id FROM t_order WHERE (user_id, order_id) = (SELECT user_id, order_id FROM t_order_item WHERE item_id = 10);
 -- name: cte-simple
 WITH big AS (SELECT order_id, amount FROM t_order WHERE amount > 980) SELECT COUNT(*) FROM big;
+-- Uncorrelated subqueries over sharded tables run first; their rows replace them. What replaces them must keep
+-- every operator's meaning: empty results, NULLs, collations, nesting, parameters, each column type.
+-- name: in-subquery-empty
+SELECT COUNT(*) FROM t_order WHERE user_id IN (SELECT user_id FROM t_user WHERE city = 'Nowhere');
+-- name: not-in-subquery-empty
+SELECT COUNT(*) FROM t_order WHERE user_id NOT IN (SELECT user_id FROM t_user WHERE city = 'Nowhere');
+-- name: exists-subquery-empty
+SELECT COUNT(*) FROM t_order WHERE EXISTS (SELECT 1 FROM t_user WHERE city = 'Nowhere');
+-- name: not-exists-subquery-rows
+SELECT COUNT(*) FROM t_order WHERE NOT EXISTS (SELECT 1 FROM t_user WHERE user_id = 3);
+-- name: scalar-subquery-no-row-is-null
+SELECT COUNT(*) FROM t_order WHERE amount > (SELECT amount FROM t_order WHERE order_id = -1);
+-- name: not-in-subquery-with-nulls
+SELECT COUNT(*) FROM t_user WHERE city NOT IN (SELECT channel FROM t_order WHERE user_id = 3);
+-- name: subquery-datetime-max
+SELECT order_id FROM t_order WHERE created_at = (SELECT MAX(created_at) FROM t_order) ORDER BY order_id;
+-- name: subquery-nested
+SELECT COUNT(*) FROM t_order WHERE user_id IN (SELECT user_id FROM t_user WHERE tier = (SELECT MAX(tier) FROM t_user));
+-- name: subquery-params
+-- params: 'Berlin', 500
+SELECT order_id FROM t_order WHERE user_id IN (SELECT user_id FROM t_user WHERE city = ?) AND amount > ? ORDER BY order_id;
+-- name: subquery-in-having
+SELECT user_id, COUNT(*) FROM t_order GROUP BY user_id HAVING COUNT(*) > (SELECT AVG(qty) FROM t_order_item) ORDER BY user_id;
+-- name: subquery-strings-by-collation
+SELECT code FROM t_status WHERE code IN (SELECT status FROM t_order WHERE user_id = 3) ORDER BY code;
+-- name: subquery-all
+SELECT COUNT(*) FROM t_order WHERE amount >= ALL (SELECT amount FROM t_order WHERE user_id = 7);
+-- name: subquery-type-year
+SELECT COUNT(*) FROM t_event WHERE yr IN (SELECT yr FROM t_event WHERE user_id = 3);
+-- name: subquery-type-time
+SELECT COUNT(*) FROM t_event WHERE duration IN (SELECT duration FROM t_event WHERE user_id = 3);
+-- name: subquery-type-datetime3
+SELECT COUNT(*) FROM t_event WHERE precise_at IN (SELECT precise_at FROM t_event WHERE user_id = 3);
+-- name: subquery-type-timestamp
+SELECT COUNT(*) FROM t_event WHERE seen_at IN (SELECT seen_at FROM t_event WHERE user_id = 3);
+-- name: subquery-type-double
+SELECT COUNT(*) FROM t_event WHERE extreme IN (SELECT extreme FROM t_event WHERE user_id = 3);
+-- name: subquery-type-unsigned
+SELECT COUNT(*) FROM t_event WHERE counter IN (SELECT counter FROM t_event WHERE user_id = 3);
+-- name: subquery-type-varbinary
+SELECT COUNT(*) FROM t_event WHERE raw IN (SELECT raw FROM t_event WHERE user_id = 3);
+-- name: subquery-type-enum
+SELECT COUNT(*) FROM t_event WHERE priority IN (SELECT priority FROM t_event WHERE user_id = 3);
+-- name: subquery-type-decimal
+SELECT COUNT(*) FROM t_event WHERE fine IN (SELECT fine FROM t_event WHERE user_id = 3);
+-- name: subquery-type-date
+SELECT COUNT(*) FROM t_order WHERE paid_on IN (SELECT paid_on FROM t_order WHERE user_id = 3);
+-- name: subquery-type-bit
+SELECT COUNT(*) FROM t_event WHERE flags IN (SELECT flags FROM t_event WHERE user_id = 3);
+-- name: subquery-type-float
+SELECT COUNT(*) FROM t_product WHERE rating IN (SELECT rating FROM t_product WHERE stock < 50);
+-- name: subquery-type-char
+SELECT COUNT(*) FROM t_ledger WHERE currency IN (SELECT currency FROM t_ledger WHERE account_id = 7);

@@ -69,6 +69,10 @@ public final class ShardlineConnection extends UnsupportedConnectionOperations {
 
     // ---- the pipeline: plan, then execute ----
 
+    io.shardline.router.plan.StatementPlanner planner() {
+        return dataSource.planner();
+    }
+
     RoutePlan plan(String sql, List<Object> parameters) throws SQLException {
         try {
             return dataSource.planner().plan(sql, parameters, context);

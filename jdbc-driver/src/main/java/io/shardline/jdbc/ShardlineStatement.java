@@ -45,6 +45,11 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
     final boolean run(String sql, List<Object> parameters, Expect expect) throws SQLException {
         checkOpen();
         closeOutcome();
+        Optional<SubqueryPullout.Pulled> pulled = SubqueryPullout.apply(connection, sql, parameters);
+        if (pulled.isPresent()) {
+            sql = pulled.get().sql();
+            parameters = pulled.get().parameters();
+        }
         RedundantReads reads = connection.redundantReads();
         if (reads != null && expect != Expect.COUNT) {
             Optional<RedundantReads.Rewritten> rewritten = reads.rewrite(connection, sql, parameters);

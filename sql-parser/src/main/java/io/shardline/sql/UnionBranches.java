@@ -78,35 +78,30 @@ public record UnionBranches(String sql, List<Branch> branches, TextSpan tail, in
     public static Optional<UnionBranches> of(ParsedStatement parsed) {
         String sql = parsed.sql();
         TokenStream tokens = parsed.tokens();
-        int[] significant = significantTokens(tokens);
+        int[] significant = SignificantTokens.of(tokens);
         int n = significant.length;
         // Operators at depth 0: [first token, last token] of each "UNION [ALL | DISTINCT]".
         List<int[]> operators = new ArrayList<>();
         List<Boolean> distinct = new ArrayList<>();
-        int depth = 0;
-        for (int k = 0; k < n; k++) {
+        java.util.function.IntPredicate setOperation = at -> isSetOperation(tokens, significant[at]);
+        int k = SignificantTokens.firstAtTopLevel(tokens, significant, 0, n, setOperation);
+        while (k >= 0) {
             int i = significant[k];
-            if (tokens.isChar(i, '(')) {
-                depth++;
-            } else if (tokens.isChar(i, ')')) {
-                depth--;
-            } else if (depth == 0 && (tokens.isWord(i, "INTERSECT") || tokens.isWord(i, "EXCEPT")
-                    || tokens.isWord(i, "MINUS"))) {
+            if (!tokens.isWord(i, "UNION")) {
                 throw new IllegalArgumentException(tokens.token(i).text(sql).toUpperCase(java.util.Locale.ROOT)
                         + " is not supported in a statement over sharded tables (only UNION and UNION ALL are)");
-            } else if (depth == 0 && tokens.isWord(i, "UNION")) {
-                int last = k;
-                boolean isDistinct = true;
-                if (k + 1 < n && tokens.isWord(significant[k + 1], "ALL")) {
-                    last = k + 1;
-                    isDistinct = false;
-                } else if (k + 1 < n && tokens.isWord(significant[k + 1], "DISTINCT")) {
-                    last = k + 1;
-                }
-                operators.add(new int[] {k, last});
-                distinct.add(isDistinct);
-                k = last;
             }
+            int last = k;
+            boolean isDistinct = true;
+            if (k + 1 < n && tokens.isWord(significant[k + 1], "ALL")) {
+                last = k + 1;
+                isDistinct = false;
+            } else if (k + 1 < n && tokens.isWord(significant[k + 1], "DISTINCT")) {
+                last = k + 1;
+            }
+            operators.add(new int[] {k, last});
+            distinct.add(isDistinct);
+            k = SignificantTokens.firstAtTopLevel(tokens, significant, last + 1, n, setOperation);
         }
         if (operators.isEmpty()) {
             return Optional.empty();
@@ -131,7 +126,7 @@ public record UnionBranches(String sql, List<Branch> branches, TextSpan tail, in
             int bodyFrom = from;
             int bodyTo = to;
             if (tokens.isChar(significant[from], '(')) {
-                int close = matching(tokens, significant, from, to);
+                int close = SignificantTokens.matching(tokens, significant, from, to);
                 if (close != to - 1) {
                     if (!lastBranch) {
                         throw new IllegalArgumentException("unexpected text after the parenthesised SELECT at offset "
@@ -191,50 +186,27 @@ public record UnionBranches(String sql, List<Branch> branches, TextSpan tail, in
         return Optional.of(new UnionBranches(sql, counted, tail, next, counts[branches.size()]));
     }
 
-    private static int[] significantTokens(TokenStream tokens) {
-        int count = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.type(i).isSignificant()) {
-                count++;
-            }
-        }
-        int[] out = new int[count];
-        int k = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.type(i).isSignificant()) {
-                out[k++] = i;
-            }
-        }
-        return out;
+    /**
+     * Whether the statement's top level is a set operation (UNION, INTERSECT, EXCEPT), as opposed to one inside a
+     * subquery, where the outer query's clauses are the statement's own.
+     */
+    public static boolean atTopLevel(ParsedStatement parsed) {
+        TokenStream tokens = parsed.tokens();
+        int[] significant = SignificantTokens.of(tokens);
+        return SignificantTokens.firstAtTopLevel(tokens, significant, 0, significant.length,
+                k -> isSetOperation(tokens, significant[k])) >= 0;
     }
 
-    /** The significant index of the ')' closing the '(' at {@code open}, before {@code to}. */
-    private static int matching(TokenStream tokens, int[] significant, int open, int to) {
-        int depth = 0;
-        for (int k = open; k < to; k++) {
-            if (tokens.isChar(significant[k], '(')) {
-                depth++;
-            } else if (tokens.isChar(significant[k], ')') && --depth == 0) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unbalanced parentheses in the UNION");
+    private static boolean isSetOperation(TokenStream tokens, int i) {
+        return tokens.isWord(i, "UNION") || tokens.isWord(i, "INTERSECT") || tokens.isWord(i, "EXCEPT")
+                || tokens.isWord(i, "MINUS");
     }
 
     /** Where the UNION's ORDER BY / LIMIT starts in the last, unparenthesised SELECT; {@code to} when it has none. */
     private static int unionTail(TokenStream tokens, int[] significant, int from, int to) {
-        int depth = 0;
-        for (int k = from; k < to; k++) {
-            int i = significant[k];
-            if (tokens.isChar(i, '(')) {
-                depth++;
-            } else if (tokens.isChar(i, ')')) {
-                depth--;
-            } else if (depth == 0 && (tokens.isWord(i, "LIMIT")
-                    || tokens.isWord(i, "ORDER") && k + 1 < to && tokens.isWord(significant[k + 1], "BY"))) {
-                return k;
-            }
-        }
-        return to;
+        int at = SignificantTokens.firstAtTopLevel(tokens, significant, from, to, k -> tokens.isWord(significant[k],
+                "LIMIT") || tokens.isWord(significant[k], "ORDER") && k + 1 < to
+                && tokens.isWord(significant[k + 1], "BY"));
+        return at < 0 ? to : at;
     }
 }

@@ -92,7 +92,7 @@ final class MultiShardSelect {
     }
 
     private Plan plan() {
-        if (f.hasUnion()) {
+        if (f.hasUnion() && io.shardline.sql.UnionBranches.atTopLevel(st)) {
             throw refuse("UNION across shards");
         }
         if (f.mysqlFeatures().contains(MySqlFeature.SQL_CALC_FOUND_ROWS)) {

@@ -18,6 +18,7 @@ import io.shardline.router.rule.ShardingRule;
 import io.shardline.router.rule.ShardingStrategy;
 import io.shardline.router.rule.TableRule;
 import io.shardline.sql.ParsedStatement;
+import io.shardline.sql.UnionBranches;
 import io.shardline.sql.facts.Analysis;
 import io.shardline.sql.facts.Assignment;
 import io.shardline.sql.facts.ColumnRef;
@@ -159,7 +160,7 @@ public final class ShardRouter {
 
     private RouteResult routeQuery(ParsedStatement statement, StatementFacts facts, List<Object> params,
             String forced) {
-        TableClasses classes = classify(facts);
+        TableClasses classes = classify(facts, statement);
         boolean write = facts.kind() != StatementKind.SELECT;
         if (classes.primary != null) {
             if (facts.analysis() != Analysis.FULL) {
@@ -594,7 +595,7 @@ public final class ShardRouter {
             }
         }
         if (sharded == null) {
-            TableClasses classes = classify(facts);
+            TableClasses classes = classify(facts, statement);
             if (rule.isBroadcast(target.name())) {
                 if (classes.singleTable != null) {
                     throw new PlanningException(what + " into broadcast table '" + target.name() + "' reads table '"
@@ -1027,7 +1028,10 @@ public final class ShardRouter {
     }
 
     /** Sorts a statement's tables into sharded (one bound group), broadcast and single/unknown, rejecting mixes. */
-    private TableClasses classify(StatementFacts facts) {
+    private TableClasses classify(StatementFacts facts, ParsedStatement statement) {
+        // A UNION inside a subquery (of constants, or of broadcast tables) runs on each shard like the rest of the
+        // subquery; only a top-level one unites rows of several shards (the planner's UnionPlanner does that).
+        boolean topLevelUnion = facts.hasUnion() && UnionBranches.atTopLevel(statement);
         TableClasses classes = new TableClasses();
         List<TableRef> refs = facts.tables();
         if (!refs.isEmpty()) {
@@ -1041,7 +1045,7 @@ public final class ShardRouter {
                     throw new PlanningException("subquery or derived table over sharded table '" + ref.name()
                             + "' is not supported (it would run per shard and see only that shard's rows)");
                 }
-                if (facts.hasUnion()) {
+                if (topLevelUnion) {
                     throw new PlanningException("UNION involving sharded table '" + ref.name() + "' is not supported");
                 }
                 classes.addSharded(ref, sharded);

@@ -1,0 +1,248 @@
+package io.shardline.jdbc;
+
+import io.shardline.router.ShardingPlanner;
+import io.shardline.router.rule.ShardingRule;
+import io.shardline.sql.ParsedStatement;
+import io.shardline.sql.SqlParseException;
+import io.shardline.sql.Splicer;
+import io.shardline.sql.Subqueries;
+import io.shardline.sql.TextSplice;
+import io.shardline.sql.facts.LockMode;
+import io.shardline.sql.facts.StatementFacts;
+import io.shardline.sql.facts.StatementKind;
+import io.shardline.sql.facts.TableRef;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Uncorrelated subqueries over sharded tables in a SELECT's conditions ({@code user_id IN (SELECT user_id FROM
+ * t_user WHERE city = ?)}, {@code amount > (SELECT AVG(amount) FROM t_order)}, {@code EXISTS (...)}) run first,
+ * through Shardline like any statement, and their rows take their place as parameters: an {@code IN} list
+ * ({@code user_id IN (?, ?, ?)}, which the router then routes by value) or a constant subquery
+ * ({@code (SELECT ? UNION ALL SELECT ?)}, so that scalar, EXISTS, ANY/ALL and row comparisons, NULLs and "more than
+ * one row" behave exactly as before). The outer statement is then planned as usual.
+ *
+ * <p>Left in place, for the router to route or refuse: subqueries over unsharded tables only, subqueries in the select
+ * list and derived tables (the types of their rows shape the result), and every subquery of a statement other than a
+ * lock-free SELECT (a write or a locking read would not lock the subquery's rows). A correlated subquery cannot run
+ * alone: the server's "unknown column" for it becomes a refusal that says so.
+ *
+ * <p>The subquery and the outer statement are two statements: outside a transaction they may see different commits,
+ * as two statements of the application would (in a REPEATABLE READ transaction each shard keeps one snapshot for
+ * both).
+ */
+final class SubqueryPullout {
+
+    /** Values (rows × columns) one subquery may put into the statement; more is refused, naming the limit. */
+    static final int MAX_VALUES = 10_000;
+
+    /** ER_BAD_FIELD_ERROR: the subquery names a column of the outer query. */
+    private static final int UNKNOWN_COLUMN = 1054;
+
+    record Pulled(String sql, List<Object> parameters) {
+    }
+
+    private SubqueryPullout() {
+    }
+
+    /** The statement with its pulled-out subqueries replaced, or empty when there is none to pull out. */
+    static Optional<Pulled> apply(ShardlineConnection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        if (!(connection.planner() instanceof ShardingPlanner planner)) {
+            return Optional.empty();
+        }
+        ParsedStatement parsed;
+        try {
+            parsed = planner.parser().parse(sql);
+        } catch (SqlParseException e) {
+            return Optional.empty(); // planning reports it
+        }
+        StatementFacts facts = parsed.facts();
+        if (!facts.hasSubquery() || facts.kind() != StatementKind.SELECT || facts.lockMode() != LockMode.NONE
+                || !shardedInSubquery(facts, planner.rule())) {
+            return Optional.empty();
+        }
+        List<Subqueries.Subquery> found;
+        try {
+            found = Subqueries.of(parsed);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        List<TextSplice> splices = new ArrayList<>();
+        List<Object> out = new ArrayList<>(parameters.size());
+        int consumed = 0;
+        for (Subqueries.Subquery subquery : found) {
+            if (subquery.context() == Subqueries.Context.SELECT_LIST
+                    || subquery.context() == Subqueries.Context.DERIVED) {
+                continue;
+            }
+            String inner = subquery.inner().text(sql);
+            if (!touchesShardedTable(planner, inner)) {
+                continue;
+            }
+            out.addAll(parameters.subList(consumed, subquery.firstParameter()));
+            Rows rows = run(connection, inner, subquery.parameters(parameters));
+            splices.add(replacement(subquery, rows, out));
+            consumed = subquery.firstParameter() + subquery.parameterCount();
+        }
+        if (splices.isEmpty()) {
+            return Optional.empty();
+        }
+        out.addAll(parameters.subList(consumed, parameters.size()));
+        return Optional.of(new Pulled(Splicer.apply(sql, splices), out));
+    }
+
+    private static boolean shardedInSubquery(StatementFacts facts, ShardingRule rule) {
+        for (TableRef table : facts.tables()) {
+            if (table.inSubquery() && rule.findTableRule(table.name()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean touchesShardedTable(ShardingPlanner planner, String sql) {
+        try {
+            return !planner.parser().parse(sql).facts().tables().stream()
+                    .filter(t -> planner.rule().findTableRule(t.name()).isPresent()).toList().isEmpty();
+        } catch (SqlParseException e) {
+            return false; // left in place: the router refuses what it cannot read
+        }
+    }
+
+    /** A subquery's result: its width (also when it has no row) and its rows. */
+    private record Rows(int columns, List<Object[]> rows) {
+    }
+
+    /** The subquery's rows, through Shardline. */
+    private static Rows run(ShardlineConnection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                int columns = md.getColumnCount();
+                long values = 0;
+                while (rs.next()) {
+                    values += columns;
+                    if (values > MAX_VALUES) {
+                        throw new SQLException("a subquery over sharded tables returned more than " + MAX_VALUES
+                                + " values; Shardline runs such a subquery first and puts its rows into the statement,"
+                                + " up to that many [subquery: " + sql + "]", "0A000");
+                    }
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = value(rs, md, c + 1);
+                    }
+                    rows.add(row);
+                }
+                return new Rows(columns, rows);
+            }
+        } catch (SQLException e) {
+            SQLException unknown = unknownColumn(e);
+            if (unknown != null) {
+                throw new SQLException("a correlated subquery over sharded tables is not supported: it refers to the"
+                        + " outer query (" + unknown.getMessage() + ") [subquery: " + sql + "]", "0A000", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One value as a parameter binds it to mean the same: exact numbers and strings as they are, temporal values as
+     * the server's text (a DATETIME compared with it converts it back; Connector/J's objects would lose fractions or
+     * fail on TIME beyond 24 hours), binary as bytes, YEAR as its number, BIGINT UNSIGNED as an exact decimal.
+     */
+    private static Object value(ResultSet rs, ResultSetMetaData md, int c) throws SQLException {
+        String typeName = md.getColumnTypeName(c).toUpperCase(Locale.ROOT);
+        Object value;
+        switch (md.getColumnType(c)) {
+            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
+                    Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.CLOB -> value = rs.getString(c);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> value = rs.getBytes(c);
+            case Types.BIT, Types.BOOLEAN -> {
+                Object bit = rs.getObject(c);
+                if (bit instanceof Boolean b) {
+                    value = b ? 1L : 0L;
+                } else if (bit == null) {
+                    value = null;
+                } else {
+                    throw new SQLException("a subquery over sharded tables returning a BIT column ('"
+                            + md.getColumnLabel(c) + "') cannot be run first: select it as a number (col + 0)",
+                            "0A000");
+                }
+            }
+            default -> value = rs.getObject(c);
+        }
+        if (value == null || rs.wasNull()) {
+            return null;
+        }
+        if (typeName.startsWith("YEAR")) {
+            return rs.getLong(c); // Connector/J reads YEAR as a DATE (yearIsDateType)
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue(); // the float's exact value: Float.toString's shortest text is another number
+        }
+        if (value instanceof java.math.BigInteger big) {
+            return new java.math.BigDecimal(big); // BIGINT UNSIGNED above 2^63: Connector/J would send it quoted
+        }
+        return value;
+    }
+
+    /** The server's own "unknown column" error behind {@code e} (the innermost of the shards' wrappers), or null. */
+    private static SQLException unknownColumn(SQLException e) {
+        SQLException found = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getErrorCode() == UNKNOWN_COLUMN) {
+                found = s;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What replaces the subquery: for {@code IN} with one column and at least one row, the list of its values inside
+     * the parentheses that were the subquery's; otherwise a constant subquery of the same rows (or none, of the same
+     * width), so every operator around it keeps its meaning. The values are appended to {@code out}.
+     */
+    private static TextSplice replacement(Subqueries.Subquery subquery, Rows result, List<Object> out) {
+        int columns = result.columns();
+        List<Object[]> rows = result.rows();
+        if (rows.isEmpty()) {
+            StringBuilder none = new StringBuilder("(SELECT ");
+            for (int c = 0; c < columns; c++) {
+                none.append(c == 0 ? "NULL" : ", NULL");
+            }
+            none.append(" FROM DUAL WHERE 1 = 0)");
+            return new TextSplice(subquery.enclosing().start(), subquery.enclosing().end(), none.toString());
+        }
+        StringBuilder text = new StringBuilder(rows.size() * (columns * 3 + 16));
+        if (subquery.context() == Subqueries.Context.IN_LIST && columns == 1) {
+            for (int r = 0; r < rows.size(); r++) {
+                text.append(r == 0 ? "?" : ", ?");
+                out.add(rows.get(r)[0]);
+            }
+            return new TextSplice(subquery.inner().start(), subquery.inner().end(), text.toString());
+        }
+        text.append('(');
+        for (int r = 0; r < rows.size(); r++) {
+            text.append(r == 0 ? "SELECT " : " UNION ALL SELECT ");
+            for (int c = 0; c < columns; c++) {
+                text.append(c == 0 ? "?" : ", ?");
+                out.add(rows.get(r)[c]);
+            }
+        }
+        return new TextSplice(subquery.enclosing().start(), subquery.enclosing().end(), text.append(')').toString());
+    }
+}
