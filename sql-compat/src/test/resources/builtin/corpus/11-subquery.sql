@@ -104,3 +104,15 @@ SELECT COUNT(*) FROM t_event WHERE flags IN (SELECT flags FROM t_event WHERE use
 SELECT COUNT(*) FROM t_product WHERE rating IN (SELECT rating FROM t_product WHERE stock < 50);
 -- name: subquery-type-char
 SELECT COUNT(*) FROM t_ledger WHERE currency IN (SELECT currency FROM t_ledger WHERE account_id = 7);
+-- The pagination count ORM plug-ins wrap around a page's query: the query runs through Shardline, its rows counted.
+-- name: pagination-count-pagehelper
+SELECT count(0) FROM (SELECT order_id, amount FROM t_order WHERE status = 'PAID' ORDER BY amount DESC) table_count;
+-- name: pagination-count-alias
+SELECT COUNT(1) AS total FROM (SELECT DISTINCT user_id FROM t_order WHERE amount > 500) AS t;
+-- name: pagination-count-params
+-- params: 3, 100
+SELECT COUNT(*) FROM (SELECT o.order_id FROM t_order o JOIN t_order_item i ON i.order_id = o.order_id AND i.user_id = o.user_id WHERE o.user_id = ? AND i.qty < ?) c;
+-- name: pagination-count-empty
+SELECT COUNT(*) c FROM (SELECT order_id FROM t_order WHERE user_id = -1) x;
+-- name: pagination-count-grouped
+SELECT COUNT(*) FROM (SELECT user_id, COUNT(*) FROM t_event GROUP BY user_id) g;

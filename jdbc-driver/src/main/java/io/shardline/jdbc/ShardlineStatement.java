@@ -45,6 +45,14 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
     final boolean run(String sql, List<Object> parameters, Expect expect) throws SQLException {
         checkOpen();
         closeOutcome();
+        if (expect != Expect.COUNT) {
+            Optional<ResultSet> counted = DerivedTableCount.run(connection, sql, parameters, this);
+            if (counted.isPresent()) {
+                resultSet = counted.get();
+                updateCount = -1;
+                return true;
+            }
+        }
         Optional<SubqueryPullout.Pulled> pulled = SubqueryPullout.apply(connection, sql, parameters);
         if (pulled.isPresent()) {
             sql = pulled.get().sql();

@@ -220,10 +220,16 @@ public final class MariaDbNode {
                         + port + ". Last lines of " + errorLog() + ":\n" + errorLogTail(20));
             }
             try (Connection c = DriverManager.getConnection(jdbcUrl() + "&connectTimeout=1000", USER, PASSWORD);
-                    var s = c.createStatement()) {
-                // A real query, not a ping: a ping succeeds even when access is denied.
-                s.execute("SELECT 1");
-                return;
+                    var s = c.createStatement(); var rs = s.executeQuery("SELECT @@datadir")) {
+                // A real query, not a ping: a ping succeeds even when access is denied. And our server's: while ours
+                // is still starting, another process's server may have taken the port between our probe and our
+                // bind (ours then exits with "Address already in use", and the caller moves it to another port).
+                rs.next();
+                if (isOurDatadir(rs.getString(1))) {
+                    return;
+                }
+                last = new SQLException("port " + port + " is served by another server (datadir " + rs.getString(1)
+                        + ")");
             } catch (SQLException e) {
                 last = e;
             }
@@ -232,6 +238,14 @@ public final class MariaDbNode {
         throw new TopologyException(name + " did not accept connections on port " + port + " within " + timeout
                 + " (last error: " + (last == null ? "none" : last.getMessage()) + "). Last lines of " + errorLog()
                 + ":\n" + errorLogTail(20));
+    }
+
+    private boolean isOurDatadir(String reported) {
+        try {
+            return Path.of(reported).toRealPath().equals(datadir().toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** SIGKILL: no shutdown, no flush beyond what the OS already has. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +35,31 @@ class SubqueryPulloutIT extends DifferentialTestBase {
         try (Connection c = fixture.sharded.getConnection(); Statement sharded = c.createStatement()) {
             assertThatThrownBy(() -> sharded.executeQuery(sql)).isInstanceOfSatisfying(SQLException.class,
                     e -> assertThat(e.getErrorCode()).isEqualTo(1242));
+        }
+    }
+
+    @Test
+    void aPaginationCountIsDescribedAsTheDatabaseDescribesIt() throws SQLException {
+        for (String sql : new String[] {"SELECT count(0) FROM (SELECT order_id FROM t_order WHERE amount > 1) tmp",
+            "SELECT COUNT(*) AS `total rows` FROM (SELECT DISTINCT user_id FROM t_order) AS t"}) {
+            List<String> expected;
+            try (Statement plain = fixture.plain.createStatement()) {
+                expected = described(plain, sql);
+            }
+            try (Connection c = fixture.sharded.getConnection(); Statement sharded = c.createStatement()) {
+                assertThat(described(sharded, sql)).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static List<String> described(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            rs.next();
+            return List.of(md.getColumnLabel(1), md.getColumnTypeName(1), String.valueOf(md.getColumnType(1)),
+                    String.valueOf(md.getPrecision(1)), String.valueOf(md.getColumnDisplaySize(1)),
+                    String.valueOf(md.isNullable(1)),
+                    String.valueOf(md.isSigned(1)), rs.getString(1), String.valueOf(rs.next()));
         }
     }
 
