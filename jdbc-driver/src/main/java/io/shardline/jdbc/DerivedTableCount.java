@@ -34,10 +34,13 @@ final class DerivedTableCount {
     private DerivedTableCount() {
     }
 
-    /** The count's one-row result, or empty when {@code sql} is not that shape over sharded tables. */
+    /**
+     * The count's one-row result, or empty when {@code sql} is not that shape over sharded tables. Callers check
+     * {@link SubqueryPullout#mayHoldASubquery} first.
+     */
     static Optional<ResultSet> run(ShardlineConnection connection, String sql, List<Object> parameters,
             Statement owner) throws SQLException {
-        if (!SubqueryPullout.mayHoldASubquery(sql) || !(connection.planner() instanceof ShardingPlanner planner)) {
+        if (!(connection.planner() instanceof ShardingPlanner planner)) {
             return Optional.empty();
         }
         ParsedStatement parsed;

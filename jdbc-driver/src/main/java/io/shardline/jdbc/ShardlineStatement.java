@@ -45,6 +45,13 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
     final boolean run(String sql, List<Object> parameters, Expect expect) throws SQLException {
         checkOpen();
         closeOutcome();
+        // One cheap scan keeps subquery handling off every other statement (and out of this hot method).
+        return SubqueryPullout.mayHoldASubquery(sql) ? runWithSubqueries(sql, parameters, expect)
+                : runFlat(sql, parameters, expect);
+    }
+
+    /** A pagination count over a derived table, or subqueries run first; then the statement as usual. */
+    private boolean runWithSubqueries(String sql, List<Object> parameters, Expect expect) throws SQLException {
         if (expect != Expect.COUNT) {
             Optional<ResultSet> counted = DerivedTableCount.run(connection, sql, parameters, this);
             if (counted.isPresent()) {
@@ -54,10 +61,11 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
             }
         }
         Optional<SubqueryPullout.Pulled> pulled = SubqueryPullout.apply(connection, sql, parameters);
-        if (pulled.isPresent()) {
-            sql = pulled.get().sql();
-            parameters = pulled.get().parameters();
-        }
+        return pulled.isPresent() ? runFlat(pulled.get().sql(), pulled.get().parameters(), expect)
+                : runFlat(sql, parameters, expect);
+    }
+
+    private boolean runFlat(String sql, List<Object> parameters, Expect expect) throws SQLException {
         RedundantReads reads = connection.redundantReads();
         if (reads != null && expect != Expect.COUNT) {
             Optional<RedundantReads.Rewritten> rewritten = reads.rewrite(connection, sql, parameters);

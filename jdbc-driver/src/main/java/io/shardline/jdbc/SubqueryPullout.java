@@ -52,10 +52,13 @@ final class SubqueryPullout {
     private SubqueryPullout() {
     }
 
-    /** The statement with its pulled-out subqueries replaced, or empty when there is none to pull out. */
+    /**
+     * The statement with its pulled-out subqueries replaced, or empty when there is none to pull out. Callers check
+     * {@link #mayHoldASubquery} first.
+     */
     static Optional<Pulled> apply(ShardlineConnection connection, String sql, List<Object> parameters)
             throws SQLException {
-        if (!mayHoldASubquery(sql) || !(connection.planner() instanceof ShardingPlanner planner)) {
+        if (!(connection.planner() instanceof ShardingPlanner planner)) {
             return Optional.empty();
         }
         ParsedStatement parsed;
