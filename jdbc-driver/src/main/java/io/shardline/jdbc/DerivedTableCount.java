@@ -3,10 +3,8 @@ package io.shardline.jdbc;
 import io.shardline.jdbc.resultset.ColumnDescriptor;
 import io.shardline.jdbc.resultset.MergedResultSet;
 import io.shardline.jdbc.resultset.ShardlineResultSetMetaData;
-import io.shardline.router.ShardingPlanner;
 import io.shardline.router.merge.ListCursor;
 import io.shardline.sql.ParsedStatement;
-import io.shardline.sql.SqlParseException;
 import io.shardline.sql.Subqueries;
 import io.shardline.sql.lexer.TokenStream;
 import io.shardline.sql.lexer.TokenType;
@@ -40,28 +38,17 @@ final class DerivedTableCount {
      */
     static Optional<ResultSet> run(ShardlineConnection connection, String sql, List<Object> parameters,
             Statement owner) throws SQLException {
-        if (!(connection.planner() instanceof ShardingPlanner planner)) {
-            return Optional.empty();
-        }
-        ParsedStatement parsed;
-        try {
-            parsed = planner.parser().parse(sql);
-        } catch (SqlParseException e) {
-            return Optional.empty();
-        }
-        Optional<Shape> shape = shape(parsed);
+        Optional<SubqueryPullout.Parsed> parsed = SubqueryPullout.parse(connection, sql);
+        Optional<Shape> shape = parsed.flatMap(p -> shape(p.statement()));
         if (shape.isEmpty()) {
             return Optional.empty();
         }
         String inner = shape.get().derived().inner().text(sql);
-        if (!SubqueryPullout.touchesShardedTable(planner, inner)) {
+        if (!SubqueryPullout.touchesShardedTable(parsed.get().planner(), inner)) {
             return Optional.empty(); // the router runs it where those tables are
         }
         long rows = 0;
-        try (PreparedStatement ps = connection.prepareStatement(inner)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                ps.setObject(i + 1, parameters.get(i));
-            }
+        try (PreparedStatement ps = SubqueryPullout.prepare(connection, inner, parameters)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows++;

@@ -58,18 +58,15 @@ final class SubqueryPullout {
      */
     static Optional<Pulled> apply(ShardlineConnection connection, String sql, List<Object> parameters)
             throws SQLException {
-        if (!(connection.planner() instanceof ShardingPlanner planner)) {
+        Optional<Parsed> parse = parse(connection, sql);
+        if (parse.isEmpty()) {
             return Optional.empty();
         }
-        ParsedStatement parsed;
-        try {
-            parsed = planner.parser().parse(sql);
-        } catch (SqlParseException e) {
-            return Optional.empty(); // planning reports it
-        }
+        ShardingPlanner planner = parse.get().planner();
+        ParsedStatement parsed = parse.get().statement();
         StatementFacts facts = parsed.facts();
         if (!facts.hasSubquery() || facts.kind() != StatementKind.SELECT || facts.lockMode() != LockMode.NONE
-                || !shardedInSubquery(facts, planner.rule())) {
+                || parameters.size() < facts.parameterCount() || !shardedInSubquery(facts, planner.rule())) {
             return Optional.empty();
         }
         List<Subqueries.Subquery> found;
@@ -100,6 +97,40 @@ final class SubqueryPullout {
         }
         out.addAll(parameters.subList(consumed, parameters.size()));
         return Optional.of(new Pulled(Splicer.apply(sql, splices), out));
+    }
+
+    /** A statement parsed by the sharding planner's parser (cached), with that planner. */
+    record Parsed(ShardingPlanner planner, ParsedStatement statement) {
+    }
+
+    /** Empty when Shardline plans without a sharding planner, or cannot parse the statement (planning reports it). */
+    static Optional<Parsed> parse(ShardlineConnection connection, String sql) {
+        if (!(connection.planner() instanceof ShardingPlanner planner)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Parsed(planner, planner.parser().parse(sql)));
+        } catch (SqlParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code sql} prepared on the application's logical connection, so that it goes the whole way (routing, merge,
+     * the transaction, read-your-writes), with {@code parameters} bound.
+     */
+    static PreparedStatement prepare(ShardlineConnection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
     }
 
     /**
@@ -147,10 +178,7 @@ final class SubqueryPullout {
     private static Rows run(ShardlineConnection connection, String sql, List<Object> parameters)
             throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                ps.setObject(i + 1, parameters.get(i));
-            }
+        try (PreparedStatement ps = prepare(connection, sql, parameters)) {
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 int columns = md.getColumnCount();

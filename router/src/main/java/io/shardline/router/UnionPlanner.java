@@ -53,6 +53,10 @@ final class UnionPlanner {
         }
         UnionBranches union = cut.get();
         String sql = statement.sql();
+        if (parameters.size() < statement.facts().parameterCount()) {
+            throw new PlanningException("the statement has " + statement.facts().parameterCount() + " placeholders and "
+                    + parameters.size() + " parameters");
+        }
         List<RoutePlan> plans = new ArrayList<>(union.branches().size());
         for (int b = 0; b < union.branches().size(); b++) {
             UnionBranches.Branch branch = union.branches().get(b);

@@ -89,6 +89,9 @@ class UnionPlannerTest {
                 .hasMessageContaining("an expression over aggregates");
         assertThatThrownBy(() -> plan("SELECT user_id FROM t_order INTERSECT SELECT user_id FROM t_order"))
                 .isInstanceOf(PlanningException.class).hasMessageContaining("INTERSECT");
+        assertThatThrownBy(() -> plan("SELECT order_id FROM t_order WHERE user_id = ? UNION SELECT order_id FROM"
+                + " t_order WHERE user_id = ?", 1)).isInstanceOf(PlanningException.class)
+                .hasMessage("the statement has 2 placeholders and 1 parameters");
     }
 
     @Test
