@@ -52,15 +52,19 @@ public class ShardlineStatement extends UnsupportedStatementOperations {
 
     /** A pagination count over a derived table, or subqueries run first; then the statement as usual. */
     private boolean runWithSubqueries(String sql, List<Object> parameters, Expect expect) throws SQLException {
+        Optional<SubqueryPullout.Parsed> parsed = SubqueryPullout.parse(connection, sql);
+        if (parsed.isEmpty()) {
+            return runFlat(sql, parameters, expect);
+        }
         if (expect != Expect.COUNT) {
-            Optional<ResultSet> counted = DerivedTableCount.run(connection, sql, parameters, this);
+            Optional<ResultSet> counted = DerivedTableCount.run(connection, parsed.get(), parameters, this);
             if (counted.isPresent()) {
                 resultSet = counted.get();
                 updateCount = -1;
                 return true;
             }
         }
-        Optional<SubqueryPullout.Pulled> pulled = SubqueryPullout.apply(connection, sql, parameters);
+        Optional<SubqueryPullout.Pulled> pulled = SubqueryPullout.apply(connection, parsed.get(), parameters);
         return pulled.isPresent() ? runFlat(pulled.get().sql(), pulled.get().parameters(), expect)
                 : runFlat(sql, parameters, expect);
     }

@@ -52,18 +52,12 @@ final class SubqueryPullout {
     private SubqueryPullout() {
     }
 
-    /**
-     * The statement with its pulled-out subqueries replaced, or empty when there is none to pull out. Callers check
-     * {@link #mayHoldASubquery} first.
-     */
-    static Optional<Pulled> apply(ShardlineConnection connection, String sql, List<Object> parameters)
+    /** The statement with its pulled-out subqueries replaced, or empty when there is none to pull out. */
+    static Optional<Pulled> apply(ShardlineConnection connection, Parsed parse, List<Object> parameters)
             throws SQLException {
-        Optional<Parsed> parse = parse(connection, sql);
-        if (parse.isEmpty()) {
-            return Optional.empty();
-        }
-        ShardingPlanner planner = parse.get().planner();
-        ParsedStatement parsed = parse.get().statement();
+        ShardingPlanner planner = parse.planner();
+        ParsedStatement parsed = parse.statement();
+        String sql = parsed.sql();
         StatementFacts facts = parsed.facts();
         if (!facts.hasSubquery() || facts.kind() != StatementKind.SELECT || facts.lockMode() != LockMode.NONE
                 || parameters.size() < facts.parameterCount() || !shardedInSubquery(facts, planner.rule())) {
@@ -103,7 +97,10 @@ final class SubqueryPullout {
     record Parsed(ShardingPlanner planner, ParsedStatement statement) {
     }
 
-    /** Empty when Shardline plans without a sharding planner, or cannot parse the statement (planning reports it). */
+    /**
+     * Empty when Shardline plans without a sharding planner, or cannot parse the statement (planning reports it).
+     * Callers check {@link #mayHoldASubquery} first: this is a parse-cache lookup.
+     */
     static Optional<Parsed> parse(ShardlineConnection connection, String sql) {
         if (!(connection.planner() instanceof ShardingPlanner planner)) {
             return Optional.empty();
@@ -154,7 +151,7 @@ final class SubqueryPullout {
 
     private static boolean shardedInSubquery(StatementFacts facts, ShardingRule rule) {
         for (TableRef table : facts.tables()) {
-            if (table.inSubquery() && rule.findTableRule(table.name()).isPresent()) {
+            if (table.inSubquery() && rule.isSharded(table.name())) {
                 return true;
             }
         }
@@ -163,8 +160,7 @@ final class SubqueryPullout {
 
     static boolean touchesShardedTable(ShardingPlanner planner, String sql) {
         try {
-            return !planner.parser().parse(sql).facts().tables().stream()
-                    .filter(t -> planner.rule().findTableRule(t.name()).isPresent()).toList().isEmpty();
+            return planner.touchesShardedTable(planner.parser().parse(sql).facts());
         } catch (SqlParseException e) {
             return false; // left in place: the router refuses what it cannot read
         }
@@ -182,6 +178,10 @@ final class SubqueryPullout {
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 int columns = md.getColumnCount();
+                Read[] reads = new Read[columns];
+                for (int c = 0; c < columns; c++) {
+                    reads[c] = Read.of(md, c + 1);
+                }
                 long values = 0;
                 while (rs.next()) {
                     values += columns;
@@ -192,7 +192,7 @@ final class SubqueryPullout {
                     }
                     Object[] row = new Object[columns];
                     for (int c = 0; c < columns; c++) {
-                        row[c] = value(rs, md, c + 1);
+                        row[c] = reads[c].value(rs, md, c + 1);
                     }
                     rows.add(row);
                 }
@@ -209,45 +209,51 @@ final class SubqueryPullout {
     }
 
     /**
-     * One value as a parameter binds it to mean the same: exact numbers and strings as they are, temporal values as
-     * the server's text (a DATETIME compared with it converts it back; Connector/J's objects would lose fractions or
-     * fail on TIME beyond 24 hours), binary as bytes, YEAR as its number, BIGINT UNSIGNED as an exact decimal.
+     * How a column's values are read so that, as parameters, they mean the same: exact numbers and strings as they
+     * are, temporal values as the server's text (a DATETIME compared with it converts it back; Connector/J's objects
+     * would lose fractions or fail on TIME beyond 24 hours), binary as bytes, YEAR as its number (Connector/J reads it
+     * as a DATE), TINYINT(1) as 0/1, FLOAT as its exact double (its shortest text is another number), BIGINT UNSIGNED
+     * above 2^63 as an exact decimal (Connector/J would send its BigInteger quoted). Decided once per column.
      */
-    private static Object value(ResultSet rs, ResultSetMetaData md, int c) throws SQLException {
-        String typeName = md.getColumnTypeName(c).toUpperCase(Locale.ROOT);
-        Object value;
-        switch (md.getColumnType(c)) {
-            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE,
-                    Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                    Types.CLOB -> value = rs.getString(c);
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> value = rs.getBytes(c);
-            case Types.BIT, Types.BOOLEAN -> {
-                Object bit = rs.getObject(c);
-                if (bit instanceof Boolean b) {
-                    value = b ? 1L : 0L;
-                } else if (bit == null) {
-                    value = null;
-                } else {
-                    throw new SQLException("a subquery over sharded tables returning a BIT column ('"
-                            + md.getColumnLabel(c) + "') cannot be run first: select it as a number (col + 0)",
-                            "0A000");
-                }
+    private enum Read {
+        TEXT, BYTES, BOOLEAN, YEAR, OBJECT;
+
+        static Read of(ResultSetMetaData md, int c) throws SQLException {
+            if (md.getColumnTypeName(c).toUpperCase(Locale.ROOT).startsWith("YEAR")) {
+                return YEAR;
             }
-            default -> value = rs.getObject(c);
+            return switch (md.getColumnType(c)) {
+                case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE,
+                        Types.TIMESTAMP_WITH_TIMEZONE, Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR,
+                        Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB -> TEXT;
+                case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> BYTES;
+                case Types.BIT, Types.BOOLEAN -> BOOLEAN;
+                default -> OBJECT;
+            };
         }
-        if (value == null || rs.wasNull()) {
-            return null;
+
+        Object value(ResultSet rs, ResultSetMetaData md, int c) throws SQLException {
+            Object value = switch (this) {
+                case TEXT -> rs.getString(c);
+                case BYTES -> rs.getBytes(c);
+                case YEAR -> rs.getLong(c);
+                case BOOLEAN, OBJECT -> rs.getObject(c);
+            };
+            if (rs.wasNull()) {
+                return null;
+            }
+            if (this == BOOLEAN) {
+                if (value instanceof Boolean b) {
+                    return b ? 1L : 0L;
+                }
+                throw new SQLException("a subquery over sharded tables returning a BIT column ('" + md.getColumnLabel(c)
+                        + "') cannot be run first: select it as a number (col + 0)", "0A000");
+            }
+            if (value instanceof Float f) {
+                return f.doubleValue();
+            }
+            return value instanceof java.math.BigInteger big ? new java.math.BigDecimal(big) : value;
         }
-        if (typeName.startsWith("YEAR")) {
-            return rs.getLong(c); // Connector/J reads YEAR as a DATE (yearIsDateType)
-        }
-        if (value instanceof Float f) {
-            return f.doubleValue(); // the float's exact value: Float.toString's shortest text is another number
-        }
-        if (value instanceof java.math.BigInteger big) {
-            return new java.math.BigDecimal(big); // BIGINT UNSIGNED above 2^63: Connector/J would send it quoted
-        }
-        return value;
     }
 
     /** The server's own "unknown column" error behind {@code e} (the innermost of the shards' wrappers), or null. */

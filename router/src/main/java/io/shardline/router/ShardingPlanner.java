@@ -98,9 +98,10 @@ public final class ShardingPlanner implements StatementPlanner {
                 route.generatedKeys(), facts.kind().changesSchema());
     }
 
-    private boolean touchesShardedTable(StatementFacts facts) {
+    /** Whether any table the statement names, in a subquery or not, is sharded. */
+    public boolean touchesShardedTable(StatementFacts facts) {
         for (TableRef table : facts.tables()) {
-            if (rule.findTableRule(table.name()).isPresent()) {
+            if (rule.isSharded(table.name())) {
                 return true;
             }
         }

@@ -76,7 +76,7 @@ final class UnionPlanner {
                 throw new PlanningException("SELECT " + (b + 1) + " of the UNION: " + e.getMessage(), e);
             }
         }
-        boolean needsMaster = context.forceMaster();
+        boolean needsMaster = false; // each SELECT's plan already honours a force-master hint
         for (RoutePlan plan : plans) {
             needsMaster |= plan.needsMaster();
         }

@@ -50,6 +50,72 @@ public final class Subqueries {
         }
     }
 
+    /**
+     * The pagination count ORM plug-ins wrap around a page's query: {@code SELECT COUNT(* | n) [[AS] label] FROM
+     * (subquery) [AS] alias}.
+     *
+     * @param label   the count column's label: the alias, else the COUNT as written (as MariaDB labels it)
+     * @param derived the derived table
+     */
+    public record Count(String label, Subquery derived) {
+    }
+
+    /**
+     * {@code parsed} as a pagination count, exactly that shape (a COUNT of {@code *} or a number, one derived table,
+     * its alias, nothing after it), or empty.
+     */
+    public static java.util.Optional<Count> paginationCount(ParsedStatement parsed) {
+        TokenStream tokens = parsed.tokens();
+        int[] s = SignificantTokens.of(tokens);
+        int n = s.length;
+        while (n > 0 && tokens.isChar(s[n - 1], ';')) {
+            n--;
+        }
+        if (n < 9 || !tokens.isWord(s[0], "SELECT") || !tokens.isWord(s[1], "COUNT") || !tokens.isChar(s[2], '(')
+                || !tokens.isChar(s[4], ')')
+                || !tokens.isOperator(s[3], "*") && tokens.type(s[3]) != TokenType.INTEGER) {
+            return java.util.Optional.empty(); // COUNT(col) counts non-NULL values, COUNT(NULL) nothing
+        }
+        String sql = parsed.sql();
+        String label = sql.substring(tokens.start(s[1]), tokens.end(s[4]));
+        int k = tokens.isWord(s[5], "AS") ? 6 : 5;
+        if (!tokens.isWord(s[k], "FROM")) {
+            TokenType type = tokens.type(s[k]);
+            if (type != TokenType.WORD && type != TokenType.QUOTED_IDENTIFIER && type != TokenType.STRING) {
+                return java.util.Optional.empty(); // COUNT(*) + 1, COUNT(*), MAX(a), ...
+            }
+            label = unquoted(tokens, s[k], sql);
+            k++;
+        }
+        if (k + 2 >= n || !tokens.isWord(s[k], "FROM") || !tokens.isChar(s[k + 1], '(')
+                || !tokens.isWord(s[k + 2], "SELECT")) {
+            return java.util.Optional.empty();
+        }
+        int close = SignificantTokens.matching(tokens, s, k + 1, n);
+        int rest = n - close - 1; // the alias, with or without AS, and nothing else
+        if (rest != 1 && !(rest == 2 && tokens.isWord(s[close + 1], "AS"))) {
+            return java.util.Optional.empty();
+        }
+        TextSpan inner = new TextSpan(tokens.start(s[k + 2]), tokens.end(s[close - 1]));
+        TextSpan enclosing = new TextSpan(tokens.start(s[k + 1]), tokens.end(s[close]));
+        int parameters = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            parameters += tokens.type(i) == TokenType.PLACEHOLDER ? 1 : 0;
+        }
+        return java.util.Optional.of(new Count(label, new Subquery(inner, enclosing, Context.DERIVED, 0, parameters)));
+    }
+
+    private static String unquoted(TokenStream tokens, int i, String sql) {
+        String text = sql.substring(tokens.start(i), tokens.end(i));
+        if (tokens.type(i) == TokenType.QUOTED_IDENTIFIER) {
+            return text.substring(1, text.length() - 1).replace("``", "`");
+        }
+        if (tokens.type(i) == TokenType.STRING && text.length() >= 2) {
+            return text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
     /** ON / USING: conditions of a join, after which a comma goes back to the FROM list. */
     private enum Clause { NONE, SELECT_LIST, FROM, JOIN_CONDITION, OTHER }
 

@@ -64,4 +64,32 @@ class SubqueriesTest {
                 List.of(5));
         assertThat(found).extracting(Subquery::firstParameter).containsExactly(1, 3, 4);
     }
+
+    private java.util.Optional<String> countLabel(String sql) {
+        return Subqueries.paginationCount(parser.parse(sql)).map(Subqueries.Count::label);
+    }
+
+    @Test
+    void theCountsOrmPlugInsWriteAreRecognisedWithTheirLabelsAndDerivedTable() {
+        String sql = "SELECT count(0) FROM (SELECT a FROM t WHERE b = ? ORDER BY a) table_count";
+        Subqueries.Count count = Subqueries.paginationCount(parser.parse(sql)).orElseThrow();
+        assertThat(count.label()).isEqualTo("count(0)");
+        assertThat(count.derived().inner().text(sql)).isEqualTo("SELECT a FROM t WHERE b = ? ORDER BY a");
+        assertThat(count.derived().parameters(List.of(7))).containsExactly(7);
+        assertThat(countLabel("SELECT COUNT(*) AS total FROM (SELECT a FROM t) AS x;")).contains("total");
+        assertThat(countLabel("SELECT COUNT( 1 ) `n rows` FROM (SELECT a FROM t UNION SELECT a FROM u) x"))
+                .contains("n rows");
+        assertThat(countLabel("SELECT COUNT(*) FROM (SELECT a FROM t) x")).contains("COUNT(*)");
+    }
+
+    @Test
+    void anyOtherStatementOverADerivedTableIsNotAPaginationCount() {
+        assertThat(countLabel("SELECT COUNT(a) FROM (SELECT a FROM t) x")).as("counts non-NULL values").isEmpty();
+        assertThat(countLabel("SELECT COUNT(*) FROM (SELECT a FROM t) x WHERE x.a > 1")).isEmpty();
+        assertThat(countLabel("SELECT COUNT(*) FROM (SELECT a FROM t) x JOIN u ON u.a = x.a")).isEmpty();
+        assertThat(countLabel("SELECT COUNT(*), MAX(a) FROM (SELECT a FROM t) x")).isEmpty();
+        assertThat(countLabel("SELECT COUNT(*) + 1 FROM (SELECT a FROM t) x")).isEmpty();
+        assertThat(countLabel("SELECT COUNT(*) FROM t WHERE a IN (SELECT a FROM u)")).isEmpty();
+        assertThat(countLabel("SELECT COUNT(*) FROM (SELECT a FROM t) x GROUP BY a")).isEmpty();
+    }
 }

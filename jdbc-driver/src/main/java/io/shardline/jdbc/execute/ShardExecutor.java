@@ -539,14 +539,7 @@ public final class ShardExecutor implements AutoCloseable {
             finishUnion(outcome, outcome.plan.union().get(), options, owner);
             return;
         }
-        List<RowCursor> cursors = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            if (outcome.results[i] == null) {
-                throw new SQLException("Shard " + outcome.units.get(i).dataSource() + " returned an update count for"
-                        + " a query the others answered with rows [SQL: " + outcome.units.get(i).sql() + "]", "HY000");
-            }
-            cursors.add(new JdbcRowCursor(outcome.results[i], outcome.groups[i].name(), outcome.nodes[i].address()));
-        }
+        List<RowCursor> cursors = cursors(outcome, 0, n);
         ResultSetMetaData first = outcome.results[0].getMetaData();
         int columns = first.getColumnCount();
         MergePlan mergePlan = outcome.plan.merge().orElseGet(() -> MergePlan.concat(columns));
@@ -570,21 +563,12 @@ public final class ShardExecutor implements AutoCloseable {
             throws SQLException {
         // On a failure the caller closes the outcome's statements, and with them every cursor made here.
         List<RowCursor> branches = new ArrayList<>(union.branches().size());
-        List<String> labels = null;
         List<ColumnDescriptor> columns = null;
         List<List<Collation>> collations = new ArrayList<>();
         int unit = 0;
         for (int b = 0; b < union.branches().size(); b++) {
             UnionPlan.Branch branch = union.branches().get(b);
-            List<RowCursor> cursors = new ArrayList<>(branch.units());
-            for (int i = unit; i < unit + branch.units(); i++) {
-                if (outcome.results[i] == null) {
-                    throw new SQLException("Shard " + outcome.units.get(i).dataSource() + " returned an update"
-                            + " count for a SELECT of a UNION [SQL: " + outcome.units.get(i).sql() + "]", "HY000");
-                }
-                cursors.add(new JdbcRowCursor(outcome.results[i], outcome.groups[i].name(),
-                        outcome.nodes[i].address()));
-            }
+            List<RowCursor> cursors = cursors(outcome, unit, unit + branch.units());
             ResultSetMetaData md = outcome.results[unit].getMetaData();
             List<Collation> branchCollations = outcome.groups[unit].collations().collations(md);
             int visible;
@@ -597,7 +581,6 @@ public final class ShardExecutor implements AutoCloseable {
                 visible = spec.visibleColumns();
             }
             if (columns == null) {
-                labels = labels(md, visible);
                 columns = new ArrayList<>(ShardlineResultSetMetaData.copyOf(md, visible,
                         table -> LogicalTableMetaData.logical(logicalTables, table)).columns());
             } else {
@@ -606,6 +589,7 @@ public final class ShardExecutor implements AutoCloseable {
             collations.add(branchCollations.subList(0, visible));
             unit += branch.units();
         }
+        List<String> labels = columns.stream().map(ColumnDescriptor::label).toList();
         List<Collation> compared = sameCollations(collations, labels);
         List<SortKey> order;
         try {
@@ -613,18 +597,31 @@ public final class ShardExecutor implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), "0A000", e);
         }
-        RowCursor merged = MergeEngine.union(branches, union.distinctBranches(), nonNull(compared), order,
-                union.offset(), union.limit());
+        RowCursor merged = MergeEngine.union(branches, union.distinctBranches(), compared, order, union.offset(),
+                union.limit());
         if (options.maxRows > 0) {
             merged = MergeEngine.limit(merged, 0, options.maxRows);
         }
         outcome.resultSet = new MergedResultSet(merged, new ShardlineResultSetMetaData(columns), owner);
     }
 
+    /** Cursors over the results of units {@code [from, to)}, which must all be queries. */
+    private static List<RowCursor> cursors(Outcome outcome, int from, int to) throws SQLException {
+        List<RowCursor> cursors = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            if (outcome.results[i] == null) {
+                throw new SQLException("Shard " + outcome.units.get(i).dataSource() + " returned an update count for"
+                        + " a query the others answered with rows [SQL: " + outcome.units.get(i).sql() + "]", "HY000");
+            }
+            cursors.add(new JdbcRowCursor(outcome.results[i], outcome.groups[i].name(), outcome.nodes[i].address()));
+        }
+        return cursors;
+    }
+
     private static MergeSpec bind(MergePlan plan, List<Collation> collations, ResultSetMetaData md)
             throws SQLException {
         try {
-            return plan.bind(collations, labels(md, md.getColumnCount()));
+            return plan.bind(collations, labels(md));
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), "0A000", e);
         }
@@ -641,7 +638,8 @@ public final class ShardExecutor implements AutoCloseable {
         }
     }
 
-    private static List<String> labels(ResultSetMetaData md, int columns) throws SQLException {
+    private static List<String> labels(ResultSetMetaData md) throws SQLException {
+        int columns = md.getColumnCount();
         List<String> labels = new ArrayList<>(columns);
         for (int c = 1; c <= columns; c++) {
             labels.add(md.getColumnLabel(c));
@@ -699,14 +697,6 @@ public final class ShardExecutor implements AutoCloseable {
                 }
             }
             out.add(collation);
-        }
-        return out;
-    }
-
-    private static List<Collation> nonNull(List<Collation> collations) {
-        List<Collation> out = new ArrayList<>(collations.size());
-        for (Collation collation : collations) {
-            out.add(collation == null ? Collation.BINARY : collation); // never compared: sortKeys checked
         }
         return out;
     }

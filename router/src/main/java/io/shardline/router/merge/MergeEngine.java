@@ -53,8 +53,9 @@ public final class MergeEngine {
 
     /**
      * Combines the branches of a UNION, each already merged from its own units and all of {@code width} columns:
-     * the first {@code distinctBranches} deduplicated together (by {@code collations}), the rest appended as they
-     * come, then ordered by {@code order} and limited.
+     * the first {@code distinctBranches} deduplicated together (by {@code collations}, which may hold nulls only
+     * when nothing is deduplicated: see {@link UnionPlan#sortKeys}), the rest appended as they come, then ordered by
+     * {@code order} and limited.
      */
     public static RowCursor union(List<RowCursor> branches, int distinctBranches, List<Collation> collations,
             List<SortKey> order, long offset, long limit) {
