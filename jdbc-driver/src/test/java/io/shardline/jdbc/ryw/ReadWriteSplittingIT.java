@@ -389,9 +389,14 @@ class ReadWriteSplittingIT {
                 ds.readRouting().orElseThrow().poller().tick();
                 return g0.replicaStates().get(0).healthy() && g1.replicaStates().get(1).healthy();
             });
+            // Back in rotation: reads reach the restarted replicas again. A read may still meet a connection that
+            // died with the replica and take it out once more (CI saw that once: 4 reads all on the survivor); the
+            // next good poll brings it back, as in production, so the test polls between reads until both served.
             Map<String, Set<Integer>> recovered = new HashMap<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 20 && !(recovered.getOrDefault("ds_0", Set.of()).contains(id(topology, 0, 0))
+                    && recovered.getOrDefault("ds_1", Set.of()).contains(id(topology, 1, 1))); i++) {
                 assertThat(scatter(c, recovered)).isEqualTo(expected);
+                ds.readRouting().orElseThrow().poller().tick();
             }
             assertThat(recovered.get("ds_0")).as("the restarted replica is back in rotation").contains(id(topology, 0, 0));
             assertThat(recovered.get("ds_1")).contains(id(topology, 1, 1));
